@@ -1,0 +1,69 @@
+"""MkDocs hook: a thin adapter between the build and the `caretech` package.
+
+on_files  checks every page's front matter, compiles pathways/*.yml and adds the
+          generated pathway pages; any mistake stops the build with one plain message.
+on_page_markdown  points "Edit this page" at the YAML file for generated pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from caretech.front_matter import check_front_matter, load_front_matter_schema
+from caretech.pathways import compile_pathways
+from caretech.pathways.render import (
+    INDEX_PAGE, page_path, render_index_page, render_pathway_page, render_routes_page,
+)
+from caretech.problems import ContentError, Problem, format_problems
+
+# Generated page -> the file a contributor edits, for "Edit this page".
+_edit_sources: dict[str, str] = {}
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    project = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
+    problems: list[Problem] = []
+    titles: dict[str, str] = {}
+
+    schema = load_front_matter_schema()
+    for file in files.documentation_pages():
+        name = (docs / file.src_uri).relative_to(project).as_posix()
+        meta, found = check_front_matter(file.content_string, name, file.src_uri, schema)
+        problems += found
+        if isinstance(meta.get("title"), str):
+            titles[file.src_uri] = meta["title"]
+
+    pathways = []
+    try:
+        pathways = compile_pathways(project / "pathways", known_pages=titles.keys(), display_root=project)
+    except ContentError as error:
+        problems += error.problems
+    if problems:
+        raise PluginError(format_problems(sorted(set(problems))) + "\n\nThe site was not built. Fix the problems above and build again.")
+
+    free_help = config.extra.get("free_help_page")
+    _edit_sources.clear()
+    generated = {INDEX_PAGE: (render_index_page(pathways), InclusionLevel.UNDEFINED)}
+    for pathway in pathways:
+        generated[page_path(pathway)] = (render_pathway_page(pathway, titles, free_help), InclusionLevel.NOT_IN_NAV)
+        generated[f"pathways/{pathway.id}/all-routes.md"] = (render_routes_page(pathway), InclusionLevel.NOT_IN_NAV)
+        _edit_sources[page_path(pathway)] = _edit_sources[f"pathways/{pathway.id}/all-routes.md"] = pathway.source
+    _edit_sources[INDEX_PAGE] = "pathways/"
+    for src_uri, (content, inclusion) in generated.items():
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source = _edit_sources.get(page.file.src_uri)
+    if source and config.edit_uri:
+        # edit_uri ends in docs/; pathway files sit beside docs/, not in it.
+        page.edit_url = urljoin(config.edit_uri, f"../{source}")
+    return markdown

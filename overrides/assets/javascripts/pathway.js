@@ -1,0 +1,1 @@
+/* Pathway script: progressive enhancement of pathway pages. */

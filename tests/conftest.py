@@ -1,0 +1,120 @@
+"""Fixtures: one real `mkdocs build --strict` per run, a local web server, and Debian's Chromium.
+
+Browser tests use Playwright for Python driving /usr/bin/chromium (set CHROMIUM_PATH to use
+another). Without Chromium they are skipped, unless REQUIRE_BROWSER=1 (as in CI), when they fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from helpers import ROOT, run_mkdocs_build
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Flags for a closed network: without the background-networking ones Chromium keeps
+# trying to reach Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once with the shipped mkdocs.yml."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(ROOT / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served on 127.0.0.1 (a free port), like any static host."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's chromium package")
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class OffSiteRequests(list):
+    """Every request the page tried to make to another host (they are all blocked)."""
+
+
+def _block_other_hosts(context, allowed_hosts: set[str], record: OffSiteRequests) -> None:
+    def handle(route):
+        url = route.request.url
+        parsed = urlparse(url)
+        if parsed.scheme in ("data", "blob", "file") or parsed.hostname in allowed_hosts:
+            route.continue_()
+        else:
+            record.append(url)
+            route.abort()
+
+    context.route("**/*", handle)
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh page whose requests to any host but the test server are blocked and recorded.
+
+    The test fails afterwards if the page tried to reach another host or logged an error.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    blocked = OffSiteRequests()
+    _block_other_hosts(context, {"127.0.0.1", "localhost"}, blocked)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.blocked_requests = blocked
+    page.console_errors = errors
+    yield page
+    context.close()
+    assert not blocked, f"requests to other hosts: {blocked}"
+    assert not errors, f"console errors: {errors}"
+
+
+def axe_violations(page, context=None) -> list[dict]:
+    """axe-core's WCAG 2.2 A/AA violations on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = Axe().run(page, context=context, options=options)
+    return results.response["violations"]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> " + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:5])
+        for v in violations
+    )

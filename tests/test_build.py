@@ -1,0 +1,86 @@
+"""The real `mkdocs build --strict`: generated pages, clean errors, and reproducible output."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from helpers import FIXTURES, ROOT, run_mkdocs_build, shipped_pathways
+
+
+def test_every_pathway_becomes_pages_with_every_question_and_outcome(built_site: Path):
+    index = (built_site / "pathways" / "index.html").read_text(encoding="utf-8")
+    for pathway in shipped_pathways():
+        page = (built_site / "pathways" / pathway.id / "index.html").read_text(encoding="utf-8")
+        routes = (built_site / "pathways" / pathway.id / "all-routes" / "index.html").read_text(encoding="utf-8")
+        for question in pathway.questions:
+            assert f'id="{question.id}"' in page
+            assert f">{escape(question.question)}</h2>" in page
+            for answer in question.answers:
+                assert f'href="#{answer.next}"' in page
+        for outcome in pathway.outcomes:
+            assert f'id="{outcome.id}"' in page
+            assert escape(outcome.title) in page and escape(outcome.title) in routes
+        assert f'href="{pathway.id}/"' in index
+        assert 'lang="en-GB"' in page
+
+
+def escape(text: str) -> str:
+    import html
+    return html.escape(text, quote=True)
+
+
+def test_edit_link_opens_the_pathway_yaml(built_site: Path):
+    page = (built_site / "pathways" / "staff-own-phones" / "index.html").read_text(encoding="utf-8")
+    assert "/edit/main/pathways/staff-own-phones.yml" in page
+    guide = (built_site / "devices-and-wifi" / "wifi" / "index.html").read_text(encoding="utf-8")
+    assert "/edit/main/docs/devices-and-wifi/wifi.md" in guide
+
+
+def test_no_setting_makes_the_browser_call_another_host(built_site: Path):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', home)
+    assert scripts and all(not s.startswith(("http:", "https:", "//")) for s in scripts)
+    assert "api.github.com" not in home
+
+
+def test_two_builds_of_the_same_tree_are_identical(built_site: Path, tmp_path: Path):
+    again = tmp_path / "again"
+    result = run_mkdocs_build(ROOT / "mkdocs.yml", again)
+    assert result.returncode == 0, result.stderr
+    first = {p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*.html")}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*.html")}
+    assert first.keys() == second.keys()
+    different = [str(k) for k in first if first[k] != second[k]]
+    assert not different, different
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    for name in ("docs", "pathways", "overrides", "hooks", "includes"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def test_a_broken_pathway_stops_the_build_with_a_plain_message(tmp_path: Path):
+    project = copy_project(tmp_path)
+    shutil.copy(FIXTURES / "pathways" / "loop.yml", project / "pathways" / "loop.yml")
+    result = run_mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "pathways/loop.yml:" in output and "makes a loop" in output and "How to fix:" in output
+    assert "Traceback" not in output
+
+
+def test_bad_front_matter_stops_the_build_with_a_plain_message(tmp_path: Path):
+    project = copy_project(tmp_path)
+    guide = project / "docs" / "devices-and-wifi" / "wifi.md"
+    guide.write_text(re.sub(r"(?m)^next_review:.*$", "next_review: soon", guide.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/devices-and-wifi/wifi.md:" in output and "`next_review`" in output
+    assert "Traceback" not in output
