@@ -1,10 +1,10 @@
-# One command each: `make serve` (set up and preview), `make build`, `make test`.
+# One command each: `make serve` (set up and preview), `make build`, `make test`, `make check`.
 # Everything installs into .venv, so nothing touches the system Python.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test offline clean
+.PHONY: serve build test check offline clean
 
 $(VENV)/.site: pyproject.toml
 	python3 -m venv $(VENV)
@@ -24,6 +24,10 @@ build: $(VENV)/.site
 
 test: $(VENV)/.test
 	$(PY) -m pytest
+
+# House style and safety checks on docs/ and pathways/ (no build needed). Errors fail CI.
+check: $(VENV)/.site
+	$(PY) -m caretech.content_check
 
 clean:
 	rm -rf site $(VENV)

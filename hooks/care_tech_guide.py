@@ -2,7 +2,8 @@
 
 on_files  checks every page's front matter, compiles pathways/*.yml and adds the
           generated pathway pages; any mistake stops the build with one plain message.
-on_page_markdown  points "Edit this page" at the YAML file for generated pages.
+on_page_markdown  points "Edit this page" at the YAML file for generated pages, and adds
+          a "Not sure? Answer a few questions" box to guides that pathway results link to.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from caretech.front_matter import check_front_matter, load_front_matter_schema
 from caretech.pathways import compile_pathways
+from caretech.pathways.cross_links import cross_link_box, insert_after_introduction, pathways_by_guide
 from caretech.pathways.render import (
     INDEX_PAGE, page_path, render_index_page, render_pathway_page, render_routes_page,
 )
@@ -24,6 +26,8 @@ from caretech.problems import ContentError, Problem, format_problems
 
 # Generated page -> the file a contributor edits, for "Edit this page".
 _edit_sources: dict[str, str] = {}
+# Guide -> pathways whose results link to it, for the "Answer a few questions" box.
+_pathways_for_guide: dict = {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -49,6 +53,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(format_problems(sorted(set(problems))) + "\n\nThe site was not built. Fix the problems above and build again.")
 
     free_help = config.extra.get("free_help_page")
+    _pathways_for_guide.clear()
+    _pathways_for_guide.update(pathways_by_guide(pathways))
     _edit_sources.clear()
     generated = {INDEX_PAGE: (render_index_page(pathways), InclusionLevel.UNDEFINED)}
     for pathway in pathways:
@@ -66,4 +72,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if source and config.edit_uri:
         # edit_uri ends in docs/; pathway files sit beside docs/, not in it.
         page.edit_url = urljoin(config.edit_uri, f"../{source}")
+    # Skip pathways the guide already links to in its own words.
+    pathways = [p for p in _pathways_for_guide.get(page.file.src_uri, []) if f"pathways/{p.id}/" not in markdown]
+    if pathways:
+        markdown = insert_after_introduction(markdown, cross_link_box(page.file.src_uri, pathways))
     return markdown

@@ -21,14 +21,15 @@ def test_every_pathway_becomes_pages_with_every_question_and_outcome(built_site:
                 assert f'href="#{answer.next}"' in page
         for outcome in pathway.outcomes:
             assert f'id="{outcome.id}"' in page
-            assert escape(outcome.title) in page and escape(outcome.title) in routes
+            assert escape(outcome.title) in page
+            assert escape(outcome.title, quote=False) in routes
         assert f'href="{pathway.id}/"' in index
         assert 'lang="en-GB"' in page
 
 
-def escape(text: str) -> str:
+def escape(text: str, quote: bool = True) -> str:
     import html
-    return html.escape(text, quote=True)
+    return html.escape(text, quote=quote)
 
 
 def test_edit_link_opens_the_pathway_yaml(built_site: Path):
@@ -59,7 +60,7 @@ def test_two_builds_of_the_same_tree_are_identical(built_site: Path, tmp_path: P
 
 def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
-    for name in ("docs", "pathways", "overrides", "hooks", "includes"):
+    for name in ("docs", "pathways", "overrides", "hooks", "includes", "caretech"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project
@@ -84,3 +85,27 @@ def test_bad_front_matter_stops_the_build_with_a_plain_message(tmp_path: Path):
     assert result.returncode != 0
     assert "docs/devices-and-wifi/wifi.md:" in output and "`next_review`" in output
     assert "Traceback" not in output
+
+
+def test_guides_that_pathways_point_to_link_back_to_those_pathways(built_site: Path):
+    """The build adds "Not sure? Answer a few questions" where the guide has no link of its own."""
+    for pathway in shipped_pathways():
+        for guide in {g for outcome in pathway.outcomes for g in outcome.guides}:
+            html_file = built_site / guide.removesuffix(".md") / "index.html"
+            if guide.endswith("index.md"):
+                html_file = built_site / guide.removesuffix("index.md") / "index.html"
+            text = html_file.read_text(encoding="utf-8")
+            assert re.search(rf'href="(\.\./)+pathways/{pathway.id}/"', text), f"{guide} has no link to {pathway.id}"
+
+
+def test_cross_link_box_is_generated_from_the_pathway_files():
+    from caretech.pathways.cross_links import cross_link_box, insert_after_introduction, pathways_by_guide
+
+    pathways = shipped_pathways()
+    by_guide = pathways_by_guide(pathways)
+    phones = next(p for p in pathways if p.id == "staff-own-phones")
+    assert phones in by_guide["devices-and-wifi/staff-own-phones.md"]
+    box = cross_link_box("devices-and-wifi/managing-devices.md", [phones])
+    assert f"]({'../pathways/staff-own-phones/index.md'})" in box
+    page = insert_after_introduction("# Title\n\nIntro.\n\n## First\n\nText.\n", box)
+    assert page.index("Intro.") < page.index("Not sure") < page.index("## First")

@@ -38,8 +38,13 @@ def test_guides_are_markdown_links_with_titles_so_the_build_checks_them():
 
 def test_outcome_lists_actions_that_answers_on_the_way_may_add():
     page = render_pathway_page(valid_pathway(), {})
+    outcome_on = page[page.index('id="outcome-on"'):page.index('id="outcome-no"')]
     outcome_no = page[page.index('id="outcome-no"'):]
-    assert 'data-from-question="first" data-from-answer="0"' not in outcome_no  # "Yes" never reaches outcome-no directly
+    # Yes -> on reaches outcome-on; Yes -> off reaches outcome-no: "Yes" adds to both.
+    assert 'data-from-question="first" data-from-answer="0"' in outcome_on
+    assert 'data-from-question="first" data-from-answer="0"' in outcome_no
+    # "off" never leads to outcome-on, so its action is not offered there.
+    assert 'data-from-question="second" data-from-answer="1"' not in outcome_on
     assert 'data-from-question="second" data-from-answer="1"' in outcome_no
     assert "An action added by answering off." in outcome_no
 

@@ -69,35 +69,41 @@ def render_pathway_page(
             hide=["toc"],
         ),
         f"# {_md(pathway.title)}\n",
-        f"{_md(pathway.summary)}\n",
+        f'<p class="ctg-pathway-summary" markdown="1">{_md(pathway.summary)}</p>\n',
         f'<p class="ctg-pathway-meta">For {_h(audience)}. Up to {longest} questions. '
         f"Version {pathway.version}, last reviewed {long_date(pathway.last_reviewed)}.</p>\n",
-        "Your answers stay on this device: nothing is sent anywhere. "
-        "[See every route on one page](all-routes.md).\n",
+        '<p class="ctg-privacy" markdown="1">Your answers stay on this device: nothing is sent anywhere. '
+        "[See every route on one page](all-routes.md).</p>\n",
         f'<div class="ctg-pathway" id="pathway" data-pathway-id="{_h(pathway.id)}" '
         f'data-pathway-title="{_h(pathway.title)}" data-version="{pathway.version}" '
         f'data-last-reviewed="{_h(pathway.last_reviewed)}" data-start="{_h(pathway.start)}" '
         f'data-max-questions="{longest}" markdown>\n',
+        # Filled by the pathway script; present from the start so screen readers track it.
+        '<div class="ctg-live" role="status" aria-live="polite" markdown="0"></div>\n',
+        '<p class="ctg-no-script-note" markdown="0">Choose an answer to go to the next question. '
+        "Every question and result is on this page, one after another.</p>\n",
     ]
+    # Step numbers let a printed copy say where each answer leads ("go to step 4").
+    numbers = {step.id: n for n, step in enumerate((*pathway.questions, *pathway.outcomes), 1)}
     for question in pathway.questions:
-        parts.append(_render_question(question))
+        parts.append(_render_question(question, numbers))
     for outcome in pathway.outcomes:
-        parts.append(_render_outcome(pathway, outcome, routes, guide_titles, free_help_page))
+        parts.append(_render_outcome(pathway, outcome, routes, guide_titles, free_help_page, numbers))
     parts.append("</div>\n")
     return "\n".join(parts)
 
 
-def _render_question(question: Question) -> str:
+def _render_question(question: Question, numbers: Mapping[str, int]) -> str:
     q = _h(question.id)
     hint = f'<p class="ctg-hint" id="{q}-hint">{_h(question.hint)}</p>\n' if question.hint else ""
     answers = "".join(
-        f'<li><a class="ctg-answer" href="#{_h(a.next)}" data-answer-index="{a.index}" '
-        f'data-next="{_h(a.next)}">{_h(a.label)}</a></li>\n'
+        f'<li><a class="ctg-answer" data-next-number="{numbers[a.next]}" href="#{_h(a.next)}" '
+        f'data-answer-index="{a.index}" data-next="{_h(a.next)}">{_h(a.label)}</a></li>\n'
         for a in question.answers
     )
     return (
         f'<section class="ctg-step ctg-question" id="{q}" data-step-id="{q}" data-step-kind="question" '
-        f'aria-labelledby="{q}-title" markdown="0">\n'
+        f'data-step-number="{numbers[question.id]}" aria-labelledby="{q}-title" markdown="0">\n'
         f'<h2 class="ctg-step-title" id="{q}-title">{_h(question.question)}</h2>\n'
         f"{hint}"
         f'<ul class="ctg-answers">\n{answers}</ul>\n'
@@ -119,7 +125,7 @@ def _conditional_actions(outcome: Outcome, routes) -> list[tuple[Question, int, 
     return found
 
 
-def _render_outcome(pathway, outcome: Outcome, routes, guide_titles, free_help_page) -> str:
+def _render_outcome(pathway, outcome: Outcome, routes, guide_titles, free_help_page, numbers) -> str:
     o = _h(outcome.id)
     actions = "".join(f'<li class="ctg-action">{_h(a)}</li>\n' for a in outcome.actions)
     for question, index, action in _conditional_actions(outcome, routes):
@@ -139,7 +145,7 @@ def _render_outcome(pathway, outcome: Outcome, routes, guide_titles, free_help_p
         )
     return (
         f'<section class="ctg-step ctg-outcome" id="{o}" data-step-id="{o}" data-step-kind="outcome" '
-        f'aria-labelledby="{o}-title" markdown>\n'
+        f'data-step-number="{numbers[outcome.id]}" aria-labelledby="{o}-title" markdown>\n'
         f'<h2 class="ctg-step-title" id="{o}-title" markdown="0">'
         f'<span class="ctg-result-label">Result: </span>{_h(outcome.title)}</h2>\n\n'
         f"{outcome.body}\n\n"

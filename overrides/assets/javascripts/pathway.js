@@ -1,1 +1,359 @@
-/* Pathway script: progressive enhancement of pathway pages. */
+/* Pathway pages: one question at a time, answers kept in the address, a printable result.
+
+   Without this script a pathway page still works: every step is a section with its own
+   anchor and every answer is a plain link (caretech/pathways/render.py writes that markup).
+   This script only enhances it. On pages without a pathway it does nothing.
+
+   The address holds all the state, so Back/Forward, reload, bookmarks and shared links work:
+       ?v=<version>&a=<question>:<answer>,<question>:<answer>#<step shown>
+   `a` lists the answers in the order given (answer numbers count from 0). The step shown is
+   on the route those answers make; answers after it are remembered, so going back keeps
+   them selected. Nothing is stored anywhere else and nothing is sent anywhere. */
+(() => {
+  "use strict";
+
+  const NOTES = {
+    someAnswers: "Some answers in the link you followed do not fit this pathway. We kept the answers that do.",
+    noAnswers: "The answers in the link you followed do not fit this pathway, so you are at the first question.",
+    wrongStep: "The link you followed did not match its answers, so you are at the last step those answers reach.",
+    partWay: "The link you followed went to a question part-way through. Start here: your answers decide which questions come next.",
+    oldVersion: "The link you followed was made for an earlier version of this pathway. Check your answers before you rely on the result.",
+    otherVersion: "The link you followed was made for a different version of this pathway. Check your answers before you rely on the result.",
+    outcomeOnly: "This result is shown on its own, so it lists every action that might apply. Answer the questions to get a result that fits your service.",
+  };
+  const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+
+  function start() {
+    const root = document.querySelector(".ctg-pathway");
+    if (root) enhance(root);
+  }
+
+  function el(tag, attributes = {}, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    element.append(...children);
+    return element;
+  }
+
+  function readSteps(root) {
+    const steps = new Map();
+    for (const section of root.querySelectorAll(".ctg-step")) {
+      const heading = section.querySelector(".ctg-step-title");
+      const step = { id: section.dataset.stepId, kind: section.dataset.stepKind, section, heading };
+      if (step.kind === "question") {
+        step.text = heading.textContent.trim();
+        step.answers = [];
+        for (const link of section.querySelectorAll(".ctg-answer")) {
+          step.answers[Number(link.dataset.answerIndex)] = { label: link.textContent.trim(), next: link.dataset.next };
+        }
+      } else {
+        const label = heading.querySelector(".ctg-result-label");
+        step.text = heading.textContent.slice(label ? label.textContent.length : 0).trim();
+        step.actionList = section.querySelector(".ctg-actions");
+        step.actionItems = step.actionList ? [...step.actionList.children] : [];
+      }
+      steps.set(step.id, step);
+    }
+    return steps;
+  }
+
+  function enhance(root) {
+    const steps = readSteps(root);
+    const first = root.dataset.start;
+    const version = root.dataset.version;
+    const pathwayTitle = root.dataset.pathwayTitle;
+    const siteName = document.title.split(" - ").pop();
+    const canonical = document.querySelector('link[rel="canonical"]');
+    const pageAddress = canonical ? canonical.href.split("#")[0] : location.href.split(/[?#]/)[0];
+    const questionsLeft = new Map();
+
+    // --- The address: read it into a state, and write a state back -------------------------
+
+    function readAddress(url) {
+      const params = new URLSearchParams(url.search);
+      const wanted = decodeURIComponent(url.hash.slice(1));
+      const given = (params.get("a") || "").split(",").filter(Boolean);
+      const answers = [];
+      const path = [first]; // path[i] is where answers[i] was given; the last is where they lead
+      const notes = [];
+      for (const pair of given) {
+        const [id, index] = pair.split(":");
+        const step = steps.get(path[path.length - 1]);
+        const answer = step.kind === "question" && id === step.id && /^\d+$/.test(index) ? step.answers[Number(index)] : null;
+        if (!answer || !steps.has(answer.next)) {
+          notes.push(answers.length ? NOTES.someAnswers : NOTES.noAnswers);
+          break;
+        }
+        answers.push({ question: id, index: Number(index) });
+        path.push(answer.next);
+      }
+      const state = { answers, path, position: path.length - 1, outcomeOnly: null, notes };
+      if (steps.has(wanted)) {
+        const at = path.indexOf(wanted);
+        if (at >= 0) state.position = at;
+        else if (!given.length && steps.get(wanted).kind === "outcome") state.outcomeOnly = wanted;
+        else if (!notes.length) notes.push(given.length ? NOTES.wrongStep : NOTES.partWay);
+      }
+      const linkVersion = params.get("v");
+      if (given.length && linkVersion !== null && linkVersion !== version) {
+        notes.push(Number(linkVersion) < Number(version) ? NOTES.oldVersion : NOTES.otherVersion);
+      }
+      if (state.outcomeOnly) notes.push(NOTES.outcomeOnly);
+      return state;
+    }
+
+    function addressFor(answers, position) {
+      let step = first;
+      const path = [first];
+      for (const { index } of answers) path.push((step = steps.get(step).answers[index].next));
+      const query = answers.length ? `?v=${version}&a=${answers.map((a) => `${a.question}:${a.index}`).join(",")}` : "";
+      return `${location.pathname}${query}#${path[position]}`;
+    }
+
+    function mostQuestionsFrom(id) {
+      const step = steps.get(id);
+      if (!step || step.kind !== "question") return 0;
+      if (!questionsLeft.has(id)) {
+        questionsLeft.set(id, 1 + Math.max(...step.answers.map((a) => mostQuestionsFrom(a.next))));
+      }
+      return questionsLeft.get(id);
+    }
+
+    // --- The page furniture the script adds -----------------------------------------------
+
+    const live = root.querySelector(".ctg-live") || root.insertAdjacentElement("afterbegin", el("div", { class: "ctg-live", role: "status", "aria-live": "polite" }));
+    const back = el("a", { class: "ctg-back", "data-ctg-go": "" }, "Back");
+    const note = el("div", { class: "ctg-note" });
+    const printInfo = el("div", { class: "ctg-print-info" });
+    const progress = el("p", { class: "ctg-progress" });
+    live.after(back, note, printInfo, progress);
+
+    const printButton = el("button", { type: "button", class: "ctg-button" }, "Print your result");
+    const restart = el("a", { class: "ctg-restart-link", href: `${location.pathname}#${first}`, "data-ctg-go": "" }, "Start again");
+    root.append(el("div", { class: "ctg-controls" }, printButton, restart));
+
+    const summaryList = el("dl", { class: "ctg-summary-list" });
+    const summary = el("div", { class: "ctg-your-answers" },
+      el("h3", { class: "ctg-your-answers-title" }, "Your answers"), summaryList);
+
+    for (const step of steps.values()) {
+      if (step.kind === "question") buildForm(step);
+      for (const old of step.section.querySelectorAll(".ctg-restart")) old.hidden = true;
+    }
+    // Printed results show full addresses after links; work them out once.
+    for (const link of root.querySelectorAll(".ctg-outcome a[href]")) {
+      const href = link.getAttribute("href");
+      if (!href.startsWith("#")) link.dataset.ctgUrl = new URL(href, pageAddress).href;
+    }
+    root.querySelector(".ctg-no-script-note")?.remove();
+    root.classList.add("ctg-enhanced");
+    document.body.classList.add("ctg-pathway-page");
+
+    // A question becomes a form: the heading is the legend, the answers are radio buttons.
+    function buildForm(step) {
+      const hint = step.section.querySelector(".ctg-hint");
+      const error = el("p", { class: "ctg-error", id: `${step.id}-error` },
+        el("span", { class: "ctg-visually-hidden" }, "Error: "), "Select an answer.");
+      error.hidden = true;
+      const choices = el("div", { class: "ctg-choices" });
+      step.answers.forEach((answer, index) => {
+        choices.append(el("label", { class: "ctg-choice" },
+          el("input", { type: "radio", name: `ctg-${step.id}`, value: String(index) }),
+          el("span", { class: "ctg-choice-label" }, answer.label)));
+      });
+      const fieldset = el("fieldset", { class: "ctg-fieldset" }, el("legend", { class: "ctg-legend" }, step.heading));
+      if (hint) {
+        fieldset.append(hint);
+        fieldset.setAttribute("aria-describedby", hint.id);
+      }
+      fieldset.append(error, choices);
+      const form = el("form", { class: "ctg-form", novalidate: "" }, fieldset,
+        el("button", { type: "submit", class: "ctg-button" }, "Continue"));
+      step.section.replaceChildren(form);
+      Object.assign(step, { form, fieldset, error, hintId: hint ? hint.id : "" });
+    }
+
+    // --- Showing a state ------------------------------------------------------------------
+
+    let current = null;
+    let announcement = 0;
+
+    function show(state, moved) {
+      current = state;
+      const id = state.outcomeOnly || state.path[state.position];
+      const step = steps.get(id);
+      for (const other of steps.values()) other.section.hidden = other !== step;
+      root.dataset.ctgView = step.kind;
+      document.body.dataset.ctgView = step.kind;
+
+      back.hidden = Boolean(state.outcomeOnly) || state.position === 0;
+      if (!back.hidden) back.href = addressFor(state.answers, state.position - 1);
+      note.hidden = !state.notes.length;
+      note.replaceChildren(...state.notes.map((text) => el("p", {}, text)));
+      printButton.hidden = step.kind !== "outcome";
+      restart.hidden = step.kind === "question" && !state.answers.length;
+      restart.textContent = state.outcomeOnly ? "Answer the questions" : "Start again";
+
+      let title;
+      let spoken;
+      if (step.kind === "question") {
+        const number = state.position + 1;
+        const words = `Question ${number} of up to ${state.position + mostQuestionsFrom(id)}`;
+        progress.textContent = words;
+        progress.hidden = false;
+        hideError(step);
+        const remembered = state.answers[state.position];
+        for (const radio of step.form.elements[`ctg-${id}`]) radio.checked = Boolean(remembered) && radio.value === String(remembered.index);
+        title = `${words} – ${pathwayTitle}`;
+        spoken = `${words}.`;
+      } else {
+        progress.hidden = true;
+        const given = state.outcomeOnly ? null : state.answers.slice(0, state.position);
+        showActions(step, given);
+        showSummary(step, given);
+        title = given ? `Your result – ${pathwayTitle}` : `Result: ${step.text} – ${pathwayTitle}`;
+        spoken = given ? `Your result: ${step.text}.` : `Result: ${step.text}.`;
+      }
+      document.title = `${title} – ${siteName}`;
+      updatePrintInfo();
+      if (moved) {
+        announce([spoken, ...state.notes].join(" "));
+        bringIntoView(step.heading);
+      }
+    }
+
+    // Only the actions this route adds, in the order the answers were given, each once.
+    function showActions(outcome, answers) {
+      const list = outcome.actionList;
+      if (!list) return;
+      const items = outcome.actionItems;
+      list.classList.toggle("ctg-tailored", Boolean(answers));
+      if (!answers) {
+        for (const item of items) item.hidden = false;
+        list.append(...items);
+        return;
+      }
+      const shown = items.filter((item) => !item.classList.contains("ctg-action-conditional"));
+      const seen = new Set(shown.map(actionText));
+      for (const answer of answers) {
+        for (const item of items) {
+          const added = item.dataset.fromQuestion === answer.question && Number(item.dataset.fromAnswer) === answer.index;
+          if (added && !seen.has(actionText(item))) {
+            seen.add(actionText(item));
+            shown.push(item);
+          }
+        }
+      }
+      for (const item of items) item.hidden = !shown.includes(item);
+      list.append(...shown, ...items.filter((item) => item.hidden));
+    }
+
+    function actionText(item) {
+      const condition = item.querySelector(".ctg-condition");
+      return item.textContent.slice(condition ? condition.textContent.length : 0).trim();
+    }
+
+    function showSummary(outcome, answers) {
+      summary.hidden = !answers || !answers.length;
+      if (summary.hidden) return;
+      summaryList.replaceChildren(...answers.map((answer, position) => {
+        const question = steps.get(answer.question);
+        const change = el("a", { href: addressFor(answers, position), "data-ctg-go": "" }, "Change",
+          el("span", { class: "ctg-visually-hidden" }, ` your answer to the question “${question.text}”`));
+        return el("div", { class: "ctg-summary-row" },
+          el("dt", {}, question.text),
+          el("dd", { class: "ctg-summary-answer" }, question.answers[answer.index].label),
+          el("dd", { class: "ctg-change" }, change));
+      }));
+      outcome.section.append(summary);
+    }
+
+    function updatePrintInfo() {
+      const reviewed = root.dataset.lastReviewed.split("-").map(Number);
+      printInfo.replaceChildren(
+        el("p", {}, `Printed on ${longDate.format(new Date())} from ${siteName}. ` +
+          `Pathway version ${version}, last reviewed ${longDate.format(new Date(reviewed[0], reviewed[1] - 1, reviewed[2]))}.`),
+        el("p", {}, "To see this result again or change your answers, go to: ",
+          el("span", { class: "ctg-address" }, pageAddress + location.search + location.hash)));
+    }
+
+    function announce(text) {
+      // Emptied first, then filled a moment later, so the same words are still read out.
+      live.textContent = "";
+      const mine = ++announcement;
+      setTimeout(() => {
+        if (mine === announcement) live.textContent = text;
+      }, 150);
+    }
+
+    function bringIntoView(heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus({ preventScroll: true });
+      const top = root.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight / 2) root.scrollIntoView({ block: "start" });
+    }
+
+    function showError(step) {
+      step.error.hidden = false;
+      step.fieldset.classList.add("ctg-fieldset-error");
+      step.fieldset.setAttribute("aria-describedby", `${step.hintId} ${step.error.id}`.trim());
+      if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
+      step.form.querySelector("input").focus();
+      announce("Error: Select an answer.");
+    }
+
+    function hideError(step) {
+      step.error.hidden = true;
+      step.fieldset.classList.remove("ctg-fieldset-error");
+      if (step.hintId) step.fieldset.setAttribute("aria-describedby", step.hintId);
+      else step.fieldset.removeAttribute("aria-describedby");
+    }
+
+    // --- Moving between steps -------------------------------------------------------------
+
+    function go(address) {
+      history.pushState(null, "", address);
+      show(readAddress(location), true);
+    }
+
+    root.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const step = steps.get(event.target.closest(".ctg-step").dataset.stepId);
+      const chosen = step.form.querySelector("input:checked");
+      if (!chosen) return showError(step);
+      const at = current.position;
+      const answers = [...current.answers.slice(0, at), { question: step.id, index: Number(chosen.value) }];
+      // Later answers stay only while they are still on the route; a new branch drops them.
+      let next = step.answers[Number(chosen.value)].next;
+      for (const later of current.answers.slice(at + 1)) {
+        if (later.question !== next) break;
+        answers.push(later);
+        next = steps.get(next).answers[later.index].next;
+      }
+      history.replaceState(null, "", addressFor(answers, at)); // browser Back returns with this answer chosen
+      go(addressFor(answers, at + 1));
+    });
+
+    root.addEventListener("click", (event) => {
+      if (event.target.closest("button") === printButton) return window.print();
+      const link = event.target.closest("a[data-ctg-go]");
+      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      go(link.href);
+    });
+
+    window.addEventListener("popstate", () => {
+      const hash = decodeURIComponent(location.hash.slice(1));
+      if (hash && !steps.has(hash)) return; // an ordinary in-page link, such as "Skip to content"
+      show(readAddress(location), true);
+    });
+    window.addEventListener("beforeprint", updatePrintInfo);
+
+    history.scrollRestoration = "manual";
+    show(readAddress(location), false);
+    if (steps.has(decodeURIComponent(location.hash.slice(1)))) root.scrollIntoView({ block: "start" });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

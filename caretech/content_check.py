@@ -1,0 +1,242 @@
+"""The content check: catch house-style and safety mistakes in guides and pathways, no build needed.
+
+    python -m caretech.content_check [paths...] [--errors-only] [--today YYYY-MM-DD]
+
+Run it from the project folder (`make check` does). With no paths it checks docs/ and
+pathways/. Each finding is printed as `file:line: error|warning: message` with a fix.
+Errors make the command exit with status 1 (and so fail CI); warnings are advice.
+`RULES` below lists every rule and how serious it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from caretech import content_rules as rules
+from caretech.content_rules import ERROR, WARNING, Finding, finding
+from caretech.front_matter import check_front_matter, is_guide, load_front_matter_schema
+from caretech.markdown_text import blocks, body_lines, sentences
+from caretech.pathway_text import pathway_sentences
+from caretech.pathways import SCHEMA_FILE, compile_pathway
+from caretech.problems import ContentError
+from caretech.review_dates import parse_date
+from caretech.schema_check import load_schema
+from caretech.yaml_source import load_yaml
+
+# rule -> (severity, what it catches). CONTRIBUTING.md explains each one for contributors.
+RULES = {
+    "front-matter": (ERROR, "front matter missing, unreadable or with a wrong field (guides and pages)"),
+    "pathway": (ERROR, "a pathway file the pathway compiler rejects (schema, routes, guide links)"),
+    "review-date": (ERROR, "review dates missing, last_reviewed in the future, or the review overdue"),
+    "sources": (ERROR, "a guide that lists no sources"),
+    "long-sentence": (ERROR, f"a sentence over {rules.MAX_SENTENCE_WORDS} words"),
+    "placeholder": (ERROR, "placeholder text such as TODO, TBC or lorem ipsum"),
+    "unsafe-html": (ERROR, "<script>, <iframe>, <object>, <embed>, on...= handlers or javascript: links"),
+    "http-link": (ERROR, "a link to an http:// (not https://) address"),
+    "review-soon": (WARNING, "a review due within the next 30 days"),
+    "word-to-avoid": (WARNING, "a word from includes/words-to-avoid.yml"),
+    "abbreviation": (WARNING, "an abbreviation used before it is spelt out on the page"),
+}
+REVIEW_SOON_DAYS = 30
+# Dates and sources have their own rules with clearer messages, so the schema
+# check leaves out "missing field" for them.
+_OWN_RULES = {"last_reviewed", "next_review", "sources"}
+
+
+@dataclass
+class Project:
+    """What the rules need to know about the project: lists, schemas, pages and today's date."""
+
+    root: Path
+    today: datetime.date
+    page_schema: dict
+    pathway_schema: dict
+    known_pages: set[str]
+    avoid: list
+    abbreviations: dict[str, str]
+
+    @classmethod
+    def load(cls, root: Path, today: datetime.date | None = None) -> Project:
+        docs = root / "docs"
+        return cls(
+            root=root,
+            today=today or datetime.date.today(),
+            page_schema=_without_required(load_front_matter_schema(), _OWN_RULES),
+            pathway_schema=_without_required(load_schema(root / "pathways" / SCHEMA_FILE), _OWN_RULES),
+            known_pages={p.relative_to(docs).as_posix() for p in docs.rglob("*.md")},
+            avoid=rules.load_words_to_avoid(root / "includes" / "words-to-avoid.yml"),
+            abbreviations=rules.load_abbreviations(root / "includes" / "abbreviations.md"),
+        )
+
+
+def _without_required(schema: dict, fields: set[str]) -> dict:
+    return {**schema, "required": [f for f in schema.get("required", []) if f not in fields]}
+
+
+# --- reviews ----------------------------------------------------------------------------
+
+def review_findings(filename: str, dates: dict, line_of: Callable[[str], int], today: datetime.date,
+                    kind: str) -> list[Finding]:
+    found = []
+    fix_missing = "Add `{key}: YYYY-MM-DD`. next_review is at most 12 months after last_reviewed."
+    for key in ("last_reviewed", "next_review"):
+        if dates.get(key) in (None, ""):
+            found.append(finding(ERROR, "review-date", filename, line_of(key),
+                                 f"This {kind} has no `{key}` date.", fix_missing.format(key=key)))
+    last, due = parse_date(dates.get("last_reviewed") or ""), parse_date(dates.get("next_review") or "")
+    if last and last > today:
+        found.append(finding(ERROR, "review-date", filename, line_of("last_reviewed"),
+                             f"`last_reviewed` is {last}, which is in the future.",
+                             "Use the date you checked the facts: today or earlier, written YYYY-MM-DD."))
+    if due:
+        days = (due - today).days
+        redo = ("Check every fact against its sources and update what has changed. Then set last_reviewed "
+                "to today and next_review up to 12 months later (6 for fast-changing topics).")
+        if days <= 0:
+            when = "is due today" if days == 0 else f"was due on {due}, {-days} day{'s' if days != -1 else ''} ago"
+            found.append(finding(ERROR, "review-date", filename, line_of("next_review"),
+                                 f"The review of this {kind} {when}.", redo))
+        elif days <= REVIEW_SOON_DAYS:
+            found.append(finding(WARNING, "review-soon", filename, line_of("next_review"),
+                                 f"The review of this {kind} is due in {days} day{'s' if days != 1 else ''}, on {due}.",
+                                 redo))
+    return found
+
+
+# --- guides and other pages ----------------------------------------------------------------
+
+def check_page(text: str, filename: str, src_path: str, project: Project) -> list[Finding]:
+    """A Markdown page. `src_path` is its path inside docs/, e.g. devices-and-wifi/wifi.md."""
+    meta, problems = check_front_matter(text, filename, src_path, project.page_schema)
+    found = [Finding(p, ERROR, "front-matter") for p in problems]
+    lines = text.split("\n")
+
+    def line_of(key: str) -> int:
+        return next((n for n, line in enumerate(lines, 1) if re.match(rf"{key}\s*:", line)), 2)
+
+    if is_guide(src_path) and meta:
+        found += review_findings(filename, meta, line_of, project.today, "guide")
+        if "sources" not in meta:
+            found.append(finding(ERROR, "sources", filename, 2, "This guide lists no sources.",
+                                 "Add `sources:` to the front matter: at least two pages your facts come from, "
+                                 "each with a title and an https:// url from the original publisher."))
+    prose = list(sentences(blocks(text)))
+    found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
+    everything = list(body_lines(text, with_front_matter=True))
+    found += rules.placeholders(filename, everything) + rules.unsafe_html(filename, everything)
+    found += rules.http_links(filename, list(body_lines(text)))  # the front matter's urls: schema
+    return found
+
+
+# --- pathways ------------------------------------------------------------------------------
+
+def check_pathway(text: str, filename: str, project: Project) -> list[Finding]:
+    _, problems = compile_pathway(text, filename, project.pathway_schema, project.known_pages)
+    found = [Finding(p, ERROR, "pathway") for p in problems]
+    document, _ = load_yaml(text, filename)
+    if document is None or not isinstance(document.data, dict):
+        return found  # the pathway rule has already said why
+    found += review_findings(filename, document.data, lambda key: document.line_of((key,)),
+                             project.today, "pathway")
+    raw = text.split("\n")
+    prose = pathway_sentences(document, raw)
+    found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
+    not_comments = [(n, line) for n, line in enumerate(raw, 1) if not line.lstrip().startswith("#")]
+    found += (rules.placeholders(filename, not_comments) + rules.unsafe_html(filename, not_comments)
+              + rules.http_links(filename, not_comments))
+    return found
+
+
+# --- files and the command -------------------------------------------------------------------
+
+def _docs_path(path: Path) -> str:
+    """The path inside the nearest docs/ folder; a page anywhere else is checked as a guide."""
+    parts = path.resolve().parts
+    if "docs" in parts:
+        index = len(parts) - 1 - parts[::-1].index("docs")
+        return "/".join(parts[index + 1:])
+    return f"section/{path.name}"
+
+
+def content_files(paths: list[Path]) -> list[Path]:
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += [p for p in path.rglob("*") if p.suffix in (".md", ".yml", ".yaml")]
+        else:
+            found.append(path)
+    return sorted(set(found))
+
+
+def check_file(path: Path, project: Project, display: str) -> list[Finding]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix in (".yml", ".yaml"):
+        return check_pathway(text, display, project)
+    return check_page(text, display, _docs_path(path), project)
+
+
+def check_paths(paths: list[Path], project: Project) -> tuple[int, list[Finding]]:
+    """Check every Markdown and pathway file in `paths`: (files checked, findings, sorted)."""
+    files = content_files(paths)
+    found: set[Finding] = set()
+    for path in files:
+        display = path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else str(path)
+        found.update(check_file(path, project, display))
+    return len(files), sorted(found)
+
+
+def _find_project(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").exists() and (folder / "pathways" / SCHEMA_FILE).exists():
+            return folder
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m caretech.content_check",
+                                     description="Check guides and pathways for house-style and safety mistakes.")
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: docs and pathways)")
+    parser.add_argument("--errors-only", action="store_true", help="do not print warnings")
+    parser.add_argument("--today", type=datetime.date.fromisoformat, help="check review dates as if today were YYYY-MM-DD")
+    parser.add_argument("--rules", action="store_true", help="list the rules and stop")
+    args = parser.parse_args(argv)
+
+    if args.rules:
+        for name, (severity, what) in RULES.items():
+            print(f"{severity:8} {name:14} {what}")
+        return 0
+    root = _find_project(Path.cwd())
+    if root is None:
+        print("Run this from the project folder: the one with mkdocs.yml and pathways/ in it.", file=sys.stderr)
+        return 2
+    paths = [p.absolute() for p in args.paths] or [root / "docs", root / "pathways"]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print(f"Not found: {', '.join(missing)}. Give files or folders that exist.", file=sys.stderr)
+        return 2
+
+    try:
+        count, found = check_paths(paths, Project.load(root, args.today))
+    except ContentError as error:  # a broken list of words to avoid
+        print(error, file=sys.stderr)
+        return 2
+    errors = [f for f in found if f.severity == ERROR]
+    shown = errors if args.errors_only else found
+    for item in shown:
+        print(item)
+    warnings = len(found) - len(errors)
+    print(f"\nChecked {count} file{'s' if count != 1 else ''}: {len(errors)} error{'s' if len(errors) != 1 else ''}, "
+          f"{warnings} warning{'s' if warnings != 1 else ''}.")
+    if errors:
+        print("Fix the errors before you ask for a review. Warnings are advice: fix them where you can.")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

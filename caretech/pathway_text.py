@@ -1,0 +1,59 @@
+"""The words a reader sees in a pathway file, sentence by sentence, each with its line in the file.
+
+Used by the content check (house style) and the review report ("as of" facts). Only text
+that appears on the page is read: titles, the summary, questions, hints, answer labels,
+outcome bodies (Markdown) and actions; ids, `next` and guide paths are not prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from caretech.markdown_text import Block, Sentence, blocks, plain_text, sentences
+from caretech.yaml_source import YamlDocument
+
+_PROSE_KEYS = {"title", "summary", "question", "hint", "label", "body"}
+_LIST_KEYS = {"actions", "add_actions"}
+
+
+def pathway_sentences(document: YamlDocument, raw_lines: list[str]) -> list[Sentence]:
+    """Every sentence in file order. YAML can fold text onto fewer lines, so each sentence's
+    line is found by looking for its first words in the file."""
+    return [replace(s, line=locate(raw_lines, s.line, s.text)) for s in sentences(_blocks(document, raw_lines))]
+
+
+def _blocks(document: YamlDocument, raw_lines: list[str]) -> list[Block]:
+    found: list[Block] = []
+
+    def walk(value, path: tuple) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, path + (index,))
+        elif isinstance(value, str) and path:
+            key = path[-1] if isinstance(path[-1], str) else path[-2] if len(path) > 1 else None
+            if key not in _PROSE_KEYS | _LIST_KEYS:
+                return
+            start = document.line_of(path)
+            kind = "heading" if key == "title" else "paragraph"
+            parts = blocks(value) if key == "body" else [Block(1, kind, plain_text(value))]
+            for part in parts:
+                found.append(Block(locate(raw_lines, start, part.text), part.kind, part.text))
+
+    walk(document.data, ())
+    return found
+
+
+def locate(raw_lines: list[str], from_line: int, text: str, window: int = 80) -> int:
+    """The line where `text` starts: its first three words, searched from `from_line` on."""
+    first = text.split()[:3]
+    if not first:
+        return from_line
+    gap = r"[\s*_`\[\]\"'>|(-]*"
+    pattern = re.compile(gap.join(re.escape(word) for word in first))
+    chunk = "\n".join(raw_lines[from_line - 1:from_line - 1 + window])
+    match = pattern.search(chunk)
+    return from_line + chunk.count("\n", 0, match.start()) if match else from_line

@@ -1,0 +1,168 @@
+"""The review-due report for maintainers: every guide and pathway with its review dates, oldest
+first, and every fact marked "as of <Month Year>", so the next review knows what to re-check.
+
+Plain Python: reads docs/ and pathways/ and returns a Markdown page. hooks/review_report.py
+adds it to the site at maintainers/review-due/ (kept out of the menu and out of search).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from caretech.front_matter import check_front_matter, is_guide, load_front_matter_schema
+from caretech.markdown_text import Sentence, blocks, sentences
+from caretech.pathway_text import pathway_sentences
+from caretech.review_dates import parse_date
+from caretech.yaml_source import load_yaml
+
+PAGE = "maintainers/review-due/index.md"
+DUE_SOON_DAYS = 30
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+AS_OF = re.compile(r"\bas of (?:\d{1,2} )?(" + "|".join(MONTHS) + r") (\d{4})\b", re.I)
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """A guide or a pathway and its review dates."""
+
+    kind: str           # "Guide" or "Pathway"
+    title: str
+    page: str           # the page inside docs/, for links
+    source: str         # the file a contributor edits
+    last_reviewed: datetime.date | None
+    next_review: datetime.date | None
+
+
+@dataclass(frozen=True)
+class DatedFact:
+    as_of: datetime.date  # the first day of the month named
+    sentence: str
+    item: Reviewed
+    line: int
+
+
+def collect(root: Path) -> tuple[list[Reviewed], list[DatedFact]]:
+    """Read every guide and pathway under `root` (the project folder)."""
+    docs = root / "docs"
+    schema = load_front_matter_schema()
+    items, facts = [], []
+    for path in sorted(docs.rglob("*.md")):
+        src = path.relative_to(docs).as_posix()
+        if not is_guide(src):
+            continue
+        text = path.read_text(encoding="utf-8")
+        meta, _ = check_front_matter(text, src, src, schema)  # the build reports any problems
+        item = Reviewed("Guide", str(meta.get("title") or src), src, f"docs/{src}",
+                        _date(meta.get("last_reviewed")), _date(meta.get("next_review")))
+        items.append(item)
+        facts += _dated_facts(sentences(blocks(text)), item)
+    for path in sorted((root / "pathways").glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        document, _ = load_yaml(text, path.name)
+        if document is None or not isinstance(document.data, dict):
+            continue
+        data = document.data
+        item = Reviewed("Pathway", str(data.get("title") or path.stem), f"pathways/{data.get('id', path.stem)}/index.md",
+                        f"pathways/{path.name}", _date(data.get("last_reviewed")), _date(data.get("next_review")))
+        items.append(item)
+        facts += _dated_facts(pathway_sentences(document, text.split("\n")), item)
+    return items, facts
+
+
+def _date(value) -> datetime.date | None:
+    return parse_date(value) if value else None
+
+
+def _dated_facts(found: Iterable[Sentence], item: Reviewed) -> list[DatedFact]:
+    facts = []
+    for sentence in found:
+        match = AS_OF.search(sentence.text)
+        if match:
+            month = [m.lower() for m in MONTHS].index(match.group(1).lower()) + 1
+            facts.append(DatedFact(datetime.date(int(match.group(2)), month, 1), sentence.text, item, sentence.line))
+    return facts
+
+
+def oldest_first(items: list[Reviewed]) -> list[Reviewed]:
+    """Undated items first (they need attention), then by last review, then by next review."""
+    never = datetime.date.min
+    return sorted(items, key=lambda i: (i.last_reviewed or never, i.next_review or never, i.title))
+
+
+def status(item: Reviewed, today: datetime.date) -> str:
+    if item.next_review is None:
+        return "No review date"
+    days = (item.next_review - today).days
+    if days <= 0:
+        return "Overdue"
+    if days <= DUE_SOON_DAYS:
+        return f"Due in {days} day{'s' if days != 1 else ''}"
+    return "Not yet due"
+
+
+def needs_review_now(item: Reviewed, today: datetime.date) -> bool:
+    return status(item, today) in ("Overdue", "No review date")
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _link(item: Reviewed) -> str:
+    return f"[{_cell(item.title)}](../../{item.page})"  # the report sits two folders down
+
+
+def render(items: list[Reviewed], facts: list[DatedFact], today: datetime.date) -> str:
+    """The report as a Markdown page (with front matter)."""
+    ordered = oldest_first(items)
+    overdue = sum(1 for i in items if needs_review_now(i, today))
+    lines = [
+        "---",
+        "title: Review due report",
+        "description: For maintainers. Every guide and pathway with its review dates, and every fact marked as of a date.",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
+        "# Review due report",
+        "",
+        f"This page is for the people who keep the site up to date. It was made when the site was built, on {today.day} {today:%B %Y}.",
+        f"It lists {len(items)} guides and pathways. "
+        + (f"{overdue} of them {'is' if overdue == 1 else 'are'} overdue or missing a review date (in bold)."
+           if overdue else "None of them is overdue."),
+        "",
+        "## Review dates, oldest first",
+        "",
+        "| Last reviewed | Next review | Status | Page | Type | File to edit |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for item in ordered:
+        state = f"**{status(item, today)}**" if needs_review_now(item, today) else status(item, today)
+        lines.append(f"| {item.last_reviewed or 'none'} | {item.next_review or 'none'} | {state} | "
+                     f"{_link(item)} | {item.kind} | `{item.source}` |")
+    lines += [
+        "",
+        "## Facts marked \"as of\", oldest first",
+        "",
+        "These sentences carry a date because the fact can change. Check each one against the page's sources "
+        "when you review the page.",
+        "",
+    ]
+    if facts:
+        lines += ["| As of | Fact | Page | File and line |", "| --- | --- | --- | --- |"]
+        for fact in sorted(facts, key=lambda f: (f.as_of, f.item.source, f.line)):
+            lines.append(f"| {fact.as_of:%B %Y} | {_cell(fact.sentence)} | {_link(fact.item)} | "
+                         f"`{fact.item.source}:{fact.line}` |")
+    else:
+        lines.append("No page has a fact marked \"as of\" yet.")
+    return "\n".join(lines) + "\n"
+
+
+def review_page(root: Path, today: datetime.date) -> str:
+    items, facts = collect(root)
+    return render(items, facts, today)
