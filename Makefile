@@ -19,8 +19,14 @@ $(VENV)/.test: $(VENV)/.site
 serve: $(VENV)/.site
 	$(PY) -m mkdocs serve
 
+# The online site, with the offline copy's zip in site/downloads/ for the "Use it offline" page.
 build: $(VENV)/.site
 	$(PY) -m mkdocs build --strict
+	$(PY) -m caretech.offline --publish site/downloads
+
+# The offline copy alone: folder site-offline/ and dist/care-tech-guide-offline.zip.
+offline: $(VENV)/.site
+	$(PY) -m caretech.offline
 
 test: $(VENV)/.test
 	$(PY) -m pytest
@@ -30,4 +36,4 @@ check: $(VENV)/.site
 	$(PY) -m caretech.content_check
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-offline dist $(VENV)

@@ -21,7 +21,7 @@ from typing import Callable
 from caretech import content_rules as rules
 from caretech.content_rules import ERROR, WARNING, Finding, finding
 from caretech.front_matter import check_front_matter, is_guide, load_front_matter_schema
-from caretech.markdown_text import blocks, body_lines, sentences
+from caretech.markdown_text import blocks, body_lines, front_matter_end, sentences
 from caretech.pathway_text import pathway_sentences
 from caretech.pathways import SCHEMA_FILE, compile_pathway
 from caretech.problems import ContentError
@@ -115,10 +115,10 @@ def check_page(text: str, filename: str, src_path: str, project: Project) -> lis
     """A Markdown page. `src_path` is its path inside docs/, e.g. devices-and-wifi/wifi.md."""
     meta, problems = check_front_matter(text, filename, src_path, project.page_schema)
     found = [Finding(p, ERROR, "front-matter") for p in problems]
-    lines = text.split("\n")
+    front = text.split("\n")[:front_matter_end(text.split("\n"))]
 
     def line_of(key: str) -> int:
-        return next((n for n, line in enumerate(lines, 1) if re.match(rf"{key}\s*:", line)), 2)
+        return next((n for n, line in enumerate(front, 1) if re.match(rf"{key}\s*:", line)), 2)
 
     if is_guide(src_path) and meta:
         found += review_findings(filename, meta, line_of, project.today, "guide")
@@ -175,7 +175,11 @@ def content_files(paths: list[Path]) -> list[Path]:
 
 
 def check_file(path: Path, project: Project, display: str) -> list[Finding]:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return [finding(ERROR, "front-matter", display, 1, "This file is not saved as UTF-8 text, so it cannot be read.",
+                        "Save it again as UTF-8: most editors offer this in Save As or in the status bar.")]
     if path.suffix in (".yml", ".yaml"):
         return check_pathway(text, display, project)
     return check_page(text, display, _docs_path(path), project)

@@ -56,6 +56,7 @@ def check_front_matter(text: str, filename: str, src_path: str, schema: dict) ->
             if not isinstance(document.data.get(field), str) or not document.data[field].strip():
                 problems.append(Problem(filename, 2, f"The front matter is missing `{field}`.",
                                         f"Add a `{field}:` line with plain text."))
+        problems += check_review_dates(document, filename)  # optional on these pages, but must be right
     return document.data, problems
 
 

@@ -1,6 +1,6 @@
 """Read a Markdown page as a reader sees it: blocks of plain text, each with its line number.
 
-Used by the content check. A *block* is a heading, a paragraph, a list item, a table cell or
+Used by the content check and the review report. A *block* is a heading, a paragraph, a list item, a table cell or
 a box (admonition) title; text_stats counts each block as at least one sentence. Code blocks,
 front matter, abbreviation definitions and link addresses are left out: readers do not read
 them as prose. Line-based on purpose: it needs to know where each sentence starts, and our

@@ -8,7 +8,6 @@ outcome bodies (Markdown) and actions; ids, `next` and guide paths are not prose
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from caretech.markdown_text import Block, Sentence, blocks, plain_text, sentences
 from caretech.yaml_source import YamlDocument
@@ -20,7 +19,7 @@ _LIST_KEYS = {"actions", "add_actions"}
 def pathway_sentences(document: YamlDocument, raw_lines: list[str]) -> list[Sentence]:
     """Every sentence in file order. YAML can fold text onto fewer lines, so each sentence's
     line is found by looking for its first words in the file."""
-    return [replace(s, line=locate(raw_lines, s.line, s.text)) for s in sentences(_blocks(document, raw_lines))]
+    return [Sentence(locate(raw_lines, s.line, s.text), s.text, s.kind) for s in sentences(_blocks(document, raw_lines))]
 
 
 def _blocks(document: YamlDocument, raw_lines: list[str]) -> list[Block]:
@@ -48,12 +47,20 @@ def _blocks(document: YamlDocument, raw_lines: list[str]) -> list[Block]:
 
 
 def locate(raw_lines: list[str], from_line: int, text: str, window: int = 80) -> int:
-    """The line where `text` starts: its first three words, searched from `from_line` on."""
-    first = text.split()[:3]
+    """The line where `text` starts: its first three words, searched from `from_line` on,
+    skipping Markdown and YAML marks (quotes, brackets, emphasis) between them."""
+    first = " ".join(_MARKS.sub(" ", text).split()[:3])
     if not first:
         return from_line
-    gap = r"[\s*_`\[\]\"'>|(-]*"
-    pattern = re.compile(gap.join(re.escape(word) for word in first))
     chunk = "\n".join(raw_lines[from_line - 1:from_line - 1 + window])
-    match = pattern.search(chunk)
-    return from_line + chunk.count("\n", 0, match.start()) if match else from_line
+    head = first.split()[0]
+    at = chunk.find(head)
+    while at != -1:
+        following = _MARKS.sub(" ", chunk[at:at + len(first) * 2 + 20]).split()
+        if " ".join(following).startswith(first):
+            return from_line + chunk.count("\n", 0, at)
+        at = chunk.find(head, at + 1)
+    return from_line
+
+
+_MARKS = re.compile(r"[*_`\[\]\"'>|(]+")

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from caretech.front_matter import check_front_matter, is_guide, load_front_matter_schema
-from caretech.markdown_text import Sentence, blocks, sentences
+import yaml
+
+from caretech.front_matter import is_guide
+from caretech.markdown_text import Sentence, blocks, front_matter_end, sentences
 from caretech.pathway_text import pathway_sentences
 from caretech.review_dates import parse_date
 from caretech.yaml_source import load_yaml
@@ -23,7 +25,8 @@ PAGE = "maintainers/review-due/index.md"
 DUE_SOON_DAYS = 30
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-AS_OF = re.compile(r"\bas of (?:\d{1,2} )?(" + "|".join(MONTHS) + r") (\d{4})\b", re.I)
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}\s+)?(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -47,31 +50,45 @@ class DatedFact:
 
 
 def collect(root: Path) -> tuple[list[Reviewed], list[DatedFact]]:
-    """Read every guide and pathway under `root` (the project folder)."""
+    """Read every guide and pathway under `root` (the project folder).
+
+    Runs in every build, so it reads fields with the fast YAML loader and only reads the
+    text sentence by sentence on pages that have an "as of" in them.
+    """
     docs = root / "docs"
-    schema = load_front_matter_schema()
     items, facts = [], []
     for path in sorted(docs.rglob("*.md")):
         src = path.relative_to(docs).as_posix()
         if not is_guide(src):
             continue
         text = path.read_text(encoding="utf-8")
-        meta, _ = check_front_matter(text, src, src, schema)  # the build reports any problems
+        lines = text.split("\n")
+        meta = _fields("\n".join(lines[1:front_matter_end(lines) - 1]))
         item = Reviewed("Guide", str(meta.get("title") or src), src, f"docs/{src}",
                         _date(meta.get("last_reviewed")), _date(meta.get("next_review")))
         items.append(item)
-        facts += _dated_facts(sentences(blocks(text)), item)
+        if AS_OF.search(text):
+            facts += _dated_facts(sentences(b for b in blocks(text) if AS_OF.search(b.text)), item)
     for path in sorted((root / "pathways").glob("*.yml")):
         text = path.read_text(encoding="utf-8")
-        document, _ = load_yaml(text, path.name)
-        if document is None or not isinstance(document.data, dict):
-            continue
-        data = document.data
+        data = _fields(text)
         item = Reviewed("Pathway", str(data.get("title") or path.stem), f"pathways/{data.get('id', path.stem)}/index.md",
                         f"pathways/{path.name}", _date(data.get("last_reviewed")), _date(data.get("next_review")))
         items.append(item)
-        facts += _dated_facts(pathway_sentences(document, text.split("\n")), item)
+        document, _ = load_yaml(text, path.name) if AS_OF.search(text) else (None, [])
+        if document is not None and isinstance(document.data, dict):  # line numbers need the slower loader
+            facts += _dated_facts(pathway_sentences(document, text.split("\n")), item)
     return items, facts
+
+
+def _fields(yaml_text: str) -> dict:
+    """Fields read fast (libyaml when present) and without checks: the build has already
+    checked every file and stopped on any problem."""
+    try:
+        data = yaml.load(yaml_text, Loader=_FAST_LOADER) if yaml_text.strip() else None
+    except yaml.YAMLError:
+        data = None
+    return data if isinstance(data, dict) else {}
 
 
 def _date(value) -> datetime.date | None:

@@ -31,8 +31,8 @@ _pathways_for_guide: dict = {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    project = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
+    project = Path(config.config_file_path).resolve().parent
+    docs = Path(config.docs_dir).resolve()
     problems: list[Problem] = []
     titles: dict[str, str] = {}
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import re
 import subprocess
 import sys
 
 import pytest
 
-from caretech.content_check import RULES, Project, check_file, check_paths
+from caretech.content_check import RULES, Project, check_file, check_page, check_pathway, check_paths
 from caretech.content_rules import ERROR, WARNING, load_words_to_avoid
 from caretech.front_matter import check_front_matter, load_front_matter_schema
 from caretech.pathways import compile_pathway, load_schema
@@ -87,8 +88,6 @@ def test_every_rule_has_a_fixture_that_triggers_it():
 
 def test_review_dates_in_the_future_are_caught():
     text = (CONTENT / "docs/section/clean.md").read_text().replace("last_reviewed: 2026-11-01", "last_reviewed: 2026-12-01")
-    from caretech.content_check import check_page
-
     found = [f for f in check_page(text, "docs/x/y.md", "x/y.md", PROJECT) if f.rule == "review-date"]
     assert [(f.problem.line, f.problem.message) for f in found] == [(5, "`last_reviewed` is 2026-12-01, which is in the future.")]
 
@@ -164,3 +163,19 @@ def test_an_unfinished_copy_of_a_template_is_caught():
     _, found = check_paths([ROOT / "templates"], PROJECT)
     unfinished = {f.problem.file for f in found if f.rule == "placeholder"}
     assert unfinished == {"templates/guide.md", "templates/pathway.yml"}
+
+
+def test_the_example_pathway_in_contributing_compiles_and_follows_the_house_style():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(# yaml-language-server.*?)```", text, re.S).group(1)
+    pathway, problems = compile_pathway(example, "pathways/lost-work-phone.yml",
+                                        load_schema(ROOT / "pathways" / "schema.json"), known_pages())
+    assert problems == [], [str(p) for p in problems]
+    assert len(pathway.questions) == 2 and len(pathway.outcomes) == 2
+    assert [str(f) for f in check_pathway(example, "pathways/lost-work-phone.yml", PROJECT)] == []
+
+
+def test_contributing_explains_every_rule_of_the_content_check():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for rule, (severity, _) in RULES.items():
+        assert re.search(rf"^\| {re.escape(rule)} \|.*\| {severity.capitalize()} \|$", text, re.M), rule

@@ -79,17 +79,17 @@ def test_at_least_90_percent_of_searches_find_an_expected_page_in_the_top_3(sear
     )
 
 
-def test_spellings_of_the_same_thing_find_the_same_first_page(search):
-    """The content map's exact synonyms land on the same page."""
-    groups = [
-        ["wifi", "wi-fi", "wi fi", "WiFi", "wireless"],
-        ["own phone", "BYOD", "personal phone"],
-        ["GDPR", "data protection"],
-        ["care plan app", "digital social care record", "DSCR"],
-    ]
-    for group in groups:
-        firsts = {text: search.pages(text, limit=1) for text in group}
-        assert len({tuple(first) for first in firsts.values()}) == 1, f"different first results: {firsts}"
+def test_spellings_of_the_same_thing_find_the_same_page(search):
+    """The content map's synonyms find the same page, near the top."""
+    groups = {
+        "devices-and-wifi/wifi/": ["wifi", "wi-fi", "wi fi", "WiFi", "wireless"],
+        "devices-and-wifi/staff-own-phones/": ["own phone", "BYOD", "personal phone", "bring your own device"],
+        "keeping-information-safe/data-protection-basics/": ["GDPR", "data protection", "gpdr"],
+        "care-records/dscr-explained/": ["care plan app", "digital social care record", "DSCR"],
+    }
+    for page, spellings in groups.items():
+        for text in spellings:
+            assert page in search.pages(text, limit=2), (text, search.pages(text, limit=3))
 
 
 def test_urgent_words_put_the_something_gone_wrong_pathway_first(search):

@@ -4,11 +4,13 @@
    anchor and every answer is a plain link (caretech/pathways/render.py writes that markup).
    This script only enhances it. On pages without a pathway it does nothing.
 
-   The address holds all the state, so Back/Forward, reload, bookmarks and shared links work:
-       ?v=<version>&a=<question>:<answer>,<question>:<answer>#<step shown>
+   The address holds all the state, so Back/Forward, reload, bookmarks and shared links work.
+   It lives after the #, which browsers never send to a server (not even in Referer headers):
+       #step=<step shown>&v=<version>&a=<question>:<answer>,<question>:<answer>
    `a` lists the answers in the order given (answer numbers count from 0). The step shown is
    on the route those answers make; answers after it are remembered, so going back keeps
-   them selected. Nothing is stored anywhere else and nothing is sent anywhere. */
+   them selected. A plain #<step-id>, as used without JavaScript, works too.
+   Nothing is stored anywhere else and nothing is sent anywhere. */
 (() => {
   "use strict";
 
@@ -70,8 +72,9 @@
     // --- The address: read it into a state, and write a state back -------------------------
 
     function readAddress(url) {
-      const params = new URLSearchParams(url.search);
-      const wanted = decodeURIComponent(url.hash.slice(1));
+      const hash = url.hash.slice(1);
+      const params = new URLSearchParams(hash.includes("=") ? hash : "");
+      const wanted = hash.includes("=") ? params.get("step") : decodeURIComponent(hash);
       const given = (params.get("a") || "").split(",").filter(Boolean);
       const answers = [];
       const path = [first]; // path[i] is where answers[i] was given; the last is where they lead
@@ -106,8 +109,9 @@
       let step = first;
       const path = [first];
       for (const { index } of answers) path.push((step = steps.get(step).answers[index].next));
-      const query = answers.length ? `?v=${version}&a=${answers.map((a) => `${a.question}:${a.index}`).join(",")}` : "";
-      return `${location.pathname}${query}#${path[position]}`;
+      const here = location.pathname + location.search;
+      if (!answers.length) return `${here}#${path[position]}`;
+      return `${here}#step=${path[position]}&v=${version}&a=${answers.map((a) => `${a.question}:${a.index}`).join(",")}`;
     }
 
     function mostQuestionsFrom(id) {
@@ -129,7 +133,7 @@
     live.after(back, note, printInfo, progress);
 
     const printButton = el("button", { type: "button", class: "ctg-button" }, "Print your result");
-    const restart = el("a", { class: "ctg-restart-link", href: `${location.pathname}#${first}`, "data-ctg-go": "" }, "Start again");
+    const restart = el("a", { class: "ctg-restart-link", href: `#${first}`, "data-ctg-go": "" }, "Start again");
     root.append(el("div", { class: "ctg-controls" }, printButton, restart));
 
     const summaryList = el("dl", { class: "ctg-summary-list" });
@@ -274,7 +278,7 @@
         el("p", {}, `Printed on ${longDate.format(new Date())} from ${siteName}. ` +
           `Pathway version ${version}, last reviewed ${longDate.format(new Date(reviewed[0], reviewed[1] - 1, reviewed[2]))}.`),
         el("p", {}, "To see this result again or change your answers, go to: ",
-          el("span", { class: "ctg-address" }, pageAddress + location.search + location.hash)));
+          el("span", { class: "ctg-address" }, pageAddress + location.hash)));
     }
 
     function announce(text) {
@@ -342,16 +346,16 @@
       go(link.href);
     });
 
+    const isState = (hash) => !hash || hash.includes("=") || steps.has(decodeURIComponent(hash));
     window.addEventListener("popstate", () => {
-      const hash = decodeURIComponent(location.hash.slice(1));
-      if (hash && !steps.has(hash)) return; // an ordinary in-page link, such as "Skip to content"
-      show(readAddress(location), true);
+      // Ignore ordinary in-page links, such as "Skip to content".
+      if (isState(location.hash.slice(1))) show(readAddress(location), true);
     });
     window.addEventListener("beforeprint", updatePrintInfo);
 
     history.scrollRestoration = "manual";
     show(readAddress(location), false);
-    if (steps.has(decodeURIComponent(location.hash.slice(1)))) root.scrollIntoView({ block: "start" });
+    if (location.hash && isState(location.hash.slice(1))) root.scrollIntoView({ block: "start" });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

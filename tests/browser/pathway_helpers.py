@@ -1,0 +1,222 @@
+"""Shared by the pathway browser tests: the engine's routes, page addresses, and what a person sees.
+
+The expected results always come from the engine (`enumerate_routes`), never from the page,
+so a script that shows the wrong outcome or a stale action fails the tests.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+from caretech.pathways import enumerate_routes
+from caretech.pathways.model import Pathway
+from caretech.pathways.routes import Choice, Route
+from conftest import OffSiteRequests, _block_other_hosts
+from helpers import ROOT, shipped_pathways
+
+PATHWAYS = shipped_pathways()
+IDS = [p.id for p in PATHWAYS]
+_CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+SITE_NAME = re.search(r"(?m)^site_name:\s*(.+?)\s*$", _CONFIG).group(1)
+SITE_ADDRESS = re.search(r"(?m)^site_url:\s*(\S+)", _CONFIG).group(1).rstrip("/") + "/"
+
+
+def words(text: str) -> str:
+    """Text with its white space made single spaces, as a reader sees it."""
+    return " ".join(text.split())
+
+
+def routes(pathway: Pathway) -> list[Route]:
+    return enumerate_routes(pathway)
+
+
+def longest_route(pathway: Pathway) -> Route:
+    return max(routes(pathway), key=lambda r: (len(r.choices), len(r.actions)))
+
+
+def most_questions_from(pathway: Pathway, step_id: str) -> int:
+    """The most questions someone can still be asked, counting this one."""
+    step = pathway.step(step_id)
+    if not hasattr(step, "answers"):
+        return 0
+    return 1 + max(most_questions_from(pathway, a.next) for a in step.answers)
+
+
+def page_url(site_url: str, pathway: Pathway) -> str:
+    return f"{site_url}pathways/{pathway.id}/"
+
+
+def state_url(site_url: str, pathway: Pathway, choices: tuple[Choice, ...] | list[Choice], step: str,
+              version: int | None = None) -> str:
+    """The address of a step with answers given, in the format pathway.js documents."""
+    if not choices:
+        return f"{page_url(site_url, pathway)}#{step}"
+    answers = ",".join(f"{c.question.id}:{c.answer.index}" for c in choices)
+    return f"{page_url(site_url, pathway)}#step={step}&v={version or pathway.version}&a={answers}"
+
+
+def answers_in(url: str) -> list[str]:
+    """The answers an address holds, as `question:answer` items."""
+    from urllib.parse import parse_qs, urlsplit
+
+    found = parse_qs(urlsplit(url).fragment).get("a", [""])[0]
+    return found.split(",") if found else []
+
+
+def guide_address(guide: str) -> str:
+    """The public address of a guide, as the built site (directory URLs) serves it."""
+    path = guide.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return SITE_ADDRESS + path.removesuffix("index")
+    return SITE_ADDRESS + path + "/"
+
+
+def branch_switch(pathway: Pathway) -> tuple[Route, Route, int] | None:
+    """Two routes that agree up to question k and then go to different places, the first one going on
+    to more questions after k (answers that a change at k must drop)."""
+    all_routes = routes(pathway)
+    for a in all_routes:
+        for b in all_routes:
+            for k, (ca, cb) in enumerate(zip(a.choices, b.choices)):
+                if ca.question.id != cb.question.id:
+                    break
+                if ca.answer.index != cb.answer.index:
+                    if ca.answer.next != cb.answer.next and len(a.choices) > k + 1:
+                        return a, b, k
+                    break
+    return None
+
+
+# --- What the page shows -----------------------------------------------------------------------
+
+_SNAPSHOT = """() => {
+  const visible = [...document.querySelectorAll('.ctg-step')]
+    .filter((s) => s.getClientRects().length > 0).map((s) => s.dataset.stepId);
+  const live = document.querySelector('.ctg-live');
+  const note = document.querySelector('.ctg-note');
+  const back = document.querySelector('.ctg-back');
+  return {
+    visible,
+    focused: document.activeElement ? document.activeElement.id : null,
+    title: document.title,
+    live: live ? live.textContent : null,
+    note: note && note.getClientRects().length ? note.innerText.trim() : '',
+    back: back && back.getClientRects().length ? back.getAttribute('href') : null,
+    checked: [...document.querySelectorAll('.ctg-step input[type=radio]:checked')]
+      .filter((r) => r.getClientRects().length > 0).map((r) => Number(r.value)),
+    hash: location.hash,
+  };
+}"""
+
+_RESULT = """(id) => {
+  const section = document.getElementById(id);
+  const shown = (el) => el.getClientRects().length > 0;
+  return {
+    actions: [...section.querySelectorAll('.ctg-actions li')].filter(shown).map((li) => li.innerText),
+    answers: [...section.querySelectorAll('.ctg-summary-row')].filter(shown)
+      .map((row) => [row.querySelector('dt').innerText, row.querySelector('.ctg-summary-answer').innerText]),
+  };
+}"""
+
+
+def snapshot(page) -> dict:
+    return page.evaluate(_SNAPSHOT)
+
+
+def result(page, outcome_id: str) -> dict:
+    found = page.evaluate(_RESULT, outcome_id)
+    return {
+        "actions": [words(a) for a in found["actions"]],
+        "answers": [(words(q), words(a)) for q, a in found["answers"]],
+    }
+
+
+def expected_result(route: Route) -> dict:
+    return {
+        "actions": [words(a) for a in route.actions],
+        "answers": [(words(c.question.question), words(c.answer.label)) for c in route.choices],
+    }
+
+
+def title_for_question(pathway: Pathway, position: int, question_id: str) -> str:
+    most = position + most_questions_from(pathway, question_id)
+    return f"Question {position + 1} of up to {most} – {pathway.title} – {SITE_NAME}"
+
+
+def title_for_result(pathway: Pathway) -> str:
+    return f"Your result – {pathway.title} – {SITE_NAME}"
+
+
+# --- Doing things as a person would ------------------------------------------------------------
+
+_AIM = """([selector, index]) => {
+  const element = document.querySelectorAll(selector)[index];
+  if (!element) return null;
+  element.scrollIntoView({ block: 'center' });
+  const box = element.getBoundingClientRect();
+  const x = box.left + Math.min(box.width / 2, 40), y = box.top + box.height / 2;
+  const hit = document.elementFromPoint(x, y);
+  return { x, y, text: element.innerText, onTop: Boolean(hit && element.contains(hit)) };
+}"""
+
+
+def click(page, selector: str, index: int = 0) -> str:
+    """A real mouse click on the element (scrolled into view, and not covered by anything), returning
+    its text. Quicker than locator.click(), which matters when walking hundreds of routes."""
+    aim = page.evaluate(_AIM, [selector, index])
+    assert aim, f"nothing matches {selector} [{index}]"
+    assert aim["onTop"], f"{selector} [{index}] is covered by something else"
+    page.mouse.click(aim["x"], aim["y"])
+    return aim["text"]
+
+
+def answer_by_mouse(page, choice: Choice) -> None:
+    """Click the answer's box (its radio button's label), then Continue."""
+    label = click(page, f"#{choice.question.id} .ctg-choice", choice.answer.index)
+    assert words(label) == words(choice.answer.label)
+    click(page, f"#{choice.question.id} button[type=submit]")
+
+
+def wait_for_announcement(page, previous: str | None) -> str:
+    """The live region's new words (it is emptied, then filled a moment later)."""
+    page.wait_for_function(
+        "(before) => { const t = document.querySelector('.ctg-live').textContent; return t && t !== before; }",
+        arg=previous or "",
+    )
+    return page.locator(".ctg-live").text_content()
+
+
+@contextlib.contextmanager
+def guarded_page(browser, **context_options):
+    """A page in a new browser context, with the same guards as the `page` fixture:
+    requests to other hosts are blocked, and they or console errors fail the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
+    blocked = OffSiteRequests()
+    _block_other_hosts(context, {"127.0.0.1", "localhost"}, blocked)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert not blocked, f"requests to other hosts: {blocked}"
+    assert not errors, f"console errors: {errors}"
+
+
+def pdf_text(page, tmp_path) -> str:
+    """Print the page as Chromium does (print media, PDF) and return the PDF's text (poppler's pdftotext)."""
+    import subprocess
+
+    page.emulate_media(media="print")
+    pdf = tmp_path / "printed.pdf"
+    page.pdf(path=str(pdf), print_background=False)
+    result = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def no_spaces(text: str) -> str:
+    """For finding addresses that the printed page wrapped over two lines."""
+    return re.sub(r"\s+", "", text)

@@ -1,0 +1,423 @@
+"""Pathways in real Chromium: every route by mouse, a route by keyboard alone, the same walks with
+JavaScript off, and Back, Change, Start again, reload, shared links and broken links."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathway_helpers import (
+    IDS, PATHWAYS, SITE_NAME, answer_by_mouse, answers_in, click, branch_switch, expected_result, guarded_page, longest_route,
+    page_url, result, routes, snapshot, state_url, title_for_question, title_for_result, wait_for_announcement,
+    words,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def check_result(page, pathway, route) -> None:
+    seen = snapshot(page)
+    assert seen["visible"] == [route.outcome.id]
+    assert seen["focused"] == f"{route.outcome.id}-title", "focus moves to the result's heading"
+    assert seen["title"] == title_for_result(pathway)
+    assert result(page, route.outcome.id) == expected_result(route)
+
+
+def common_start(one, other) -> int:
+    """How many answers two routes share before they part."""
+    count = 0
+    for a, b in zip(one.choices, other.choices):
+        if (a.question.id, a.answer.index) != (b.question.id, b.answer.index):
+            break
+        count += 1
+    return count
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_every_route_by_mouse_reaches_the_engines_outcome(page, site_url, pathway):
+    """Each route from the engine's table, clicked through; between routes, "Change" on the answer
+    where the next route parts from the last one (so one page walks them all, and every Change
+    is checked to drop the old route)."""
+    page.goto(page_url(site_url, pathway))
+    previous = None
+    for route in routes(pathway):
+        start = 0
+        if previous is not None:
+            start = common_start(previous, route)
+            click(page, f"#{previous.outcome.id} .ctg-change a", start)
+        for position, choice in enumerate(route.choices[start:], start):
+            seen = snapshot(page)
+            assert seen["visible"] == [choice.question.id], f"route {route}: expected {choice.question.id}"
+            if previous is not None or position > 0:
+                assert seen["focused"] == f"{choice.question.id}-title"
+                assert seen["title"] == title_for_question(pathway, position, choice.question.id)
+            answer_by_mouse(page, choice)
+        check_result(page, pathway, route)
+        previous = route
+
+
+def press_until(page, key: str, condition: str, limit: int = 120) -> None:
+    for _ in range(limit):
+        if page.evaluate(condition):
+            return
+        page.keyboard.press(key)
+    raise AssertionError(f"pressing {key} {limit} times never reached: {condition}")
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_the_longest_route_by_keyboard_alone(page, site_url, pathway):
+    route = longest_route(pathway)
+    page.goto(page_url(site_url, pathway))
+    # From the top of the page, as a keyboard user: Tab until the first answer has focus.
+    press_until(page, "Tab", "document.activeElement.matches('.ctg-step input[type=radio]')")
+    for position, choice in enumerate(route.choices):
+        question = choice.question.id
+        assert page.evaluate("document.activeElement.closest('.ctg-step').id") == question
+        if choice.answer.index == 0:
+            page.keyboard.press("Space")
+        for _ in range(choice.answer.index):
+            page.keyboard.press("ArrowDown")  # moves to the next radio button and selects it
+        assert snapshot(page)["checked"] == [choice.answer.index]
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == "Continue"
+        page.keyboard.press("Enter")
+        target = choice.answer.next
+        assert snapshot(page)["focused"] == f"{target}-title", "focus moves to the new step's heading"
+        if position + 1 < len(route.choices):
+            page.keyboard.press("Tab")  # from the heading straight to the answers
+    check_result(page, pathway, route)
+
+    # Change the first answer, by keyboard: the question comes back with that answer selected.
+    press_until(page, "Tab", "document.activeElement.matches('.ctg-change a')")
+    assert page.evaluate("document.activeElement.textContent").startswith("Change your answer to")
+    page.keyboard.press("Enter")
+    seen = snapshot(page)
+    assert seen["visible"] == [pathway.start] and seen["focused"] == f"{pathway.start}-title"
+    assert seen["checked"] == [route.choices[0].answer.index]
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_change_links_say_which_answer_they_change(page, site_url, pathway):
+    route = longest_route(pathway)
+    page.goto(state_url(site_url, pathway, route.choices, route.outcome.id))
+    links = page.locator(f"#{route.outcome.id} .ctg-change a")
+    assert links.count() == len(route.choices)
+    for number, choice in enumerate(route.choices):
+        name = words(f"Change your answer to the question “{choice.question.question}”")
+        link = page.get_by_role("link", name=name, exact=True)
+        assert link.count() >= 1, name  # two routes can ask the same question text only once each
+        hidden = links.nth(number).locator(".ctg-visually-hidden").bounding_box()
+        assert hidden["width"] <= 1 and hidden["height"] <= 1, "only “Change” shows; the rest is for screen readers"
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_focus_title_and_announcement_follow_every_step(page, site_url, pathway):
+    route = longest_route(pathway)
+    page.goto(page_url(site_url, pathway))
+    first = snapshot(page)
+    assert first["title"] == title_for_question(pathway, 0, pathway.start)
+    assert first["live"] == ""
+    assert page.locator(".ctg-live").get_attribute("aria-live") == "polite"
+    announced = ""
+    for position, choice in enumerate(route.choices):
+        answer_by_mouse(page, choice)
+        target = choice.answer.next
+        announced = wait_for_announcement(page, announced)
+        seen = snapshot(page)
+        assert seen["focused"] == f"{target}-title"
+        if position + 1 < len(route.choices):
+            assert seen["title"] == title_for_question(pathway, position + 1, target)
+            assert announced.startswith(f"Question {position + 2} of up to ")
+            progress = page.locator(".ctg-progress")
+            assert progress.is_visible() and progress.inner_text().startswith(f"Question {position + 2} of up to")
+        else:
+            assert seen["title"] == title_for_result(pathway)
+            assert announced == f"Your result: {route.outcome.title}."
+    # Back is announced too, even when it returns to words said before.
+    page.locator(".ctg-back").click()
+    announced = wait_for_announcement(page, announced)
+    assert announced.startswith(f"Question {len(route.choices)} of up to ")
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_back_restores_the_answer_and_browser_back_and_forward_move_between_steps(page, site_url, pathway):
+    route = longest_route(pathway)
+    if len(route.choices) < 2:
+        pytest.skip("no route with two questions")
+    first, second = route.choices[0], route.choices[1]
+    page.goto(page_url(site_url, pathway))
+    assert snapshot(page)["back"] is None, "no Back on the first question"
+    answer_by_mouse(page, first)
+    answer_by_mouse(page, second)
+
+    page.locator(".ctg-back").click()  # the page's own Back
+    seen = snapshot(page)
+    assert seen["visible"] == [second.question.id] and seen["checked"] == [second.answer.index]
+    assert seen["focused"] == f"{second.question.id}-title"
+    page.locator(".ctg-back").click()
+    seen = snapshot(page)
+    assert seen["visible"] == [first.question.id] and seen["checked"] == [first.answer.index]
+    assert seen["back"] is None
+
+    # The browser's Back and Forward buttons walk the same steps.
+    page.go_back()
+    assert snapshot(page)["visible"] == [second.question.id]
+    page.go_back()
+    seen = snapshot(page)
+    assert seen["visible"] == [second.answer.next]
+    page.go_back()
+    seen = snapshot(page)
+    assert seen["visible"] == [second.question.id] and seen["checked"] == [second.answer.index]
+    assert seen["focused"] == f"{second.question.id}-title"
+    page.go_back()
+    seen = snapshot(page)
+    assert seen["visible"] == [first.question.id] and seen["checked"] == [first.answer.index]
+    page.go_forward()
+    assert snapshot(page)["visible"] == [second.question.id]
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_change_to_another_branch_drops_the_answers_that_no_longer_apply(page, site_url, pathway):
+    found = branch_switch(pathway)
+    if not found:
+        pytest.skip("no answer in this pathway switches branch")
+    old, new, k = found
+    page.goto(page_url(site_url, pathway))
+    for choice in old.choices:
+        answer_by_mouse(page, choice)
+    check_result(page, pathway, old)
+
+    page.locator(f"#{old.outcome.id} .ctg-change a").nth(k).click()
+    seen = snapshot(page)
+    assert seen["visible"] == [old.choices[k].question.id]
+    assert seen["checked"] == [old.choices[k].answer.index], "the answer being changed is selected"
+    assert seen["focused"] == f"{old.choices[k].question.id}-title"
+
+    answer_by_mouse(page, new.choices[k])
+    seen = snapshot(page)
+    assert answers_in(page.url) == [f"{c.question.id}:{c.answer.index}" for c in new.choices[: k + 1]], "old branch answers dropped"
+    for position, choice in enumerate(new.choices[k + 1:], k + 1):
+        seen = snapshot(page)
+        assert seen["visible"] == [choice.question.id]
+        assert seen["checked"] == [], "nothing is carried over from the old branch"
+        answer_by_mouse(page, choice)
+    check_result(page, pathway, new)
+    later_old = {c.question.question for c in old.choices[k + 1:]} - {c.question.question for c in new.choices}
+    assert not later_old & {q for q, _ in result(page, new.outcome.id)["answers"]}
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_change_to_the_same_branch_keeps_later_answers_selected(page, site_url, pathway):
+    """Answers that still apply are remembered (selected, not skipped), so changing one answer does
+    not mean answering everything again from scratch."""
+    route = longest_route(pathway)
+    page.goto(state_url(site_url, pathway, route.choices, route.outcome.id))
+    page.locator(f"#{route.outcome.id} .ctg-change a").nth(0).click()
+    answer_by_mouse(page, route.choices[0])
+    for choice in route.choices[1:]:
+        seen = snapshot(page)
+        assert seen["visible"] == [choice.question.id] and seen["checked"] == [choice.answer.index]
+        page.locator(f"#{choice.question.id}").get_by_role("button", name="Continue").click()
+    check_result(page, pathway, route)
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_start_again_clears_every_answer(page, site_url, pathway):
+    route = longest_route(pathway)
+    page.goto(page_url(site_url, pathway))
+    for choice in route.choices:
+        answer_by_mouse(page, choice)
+    page.get_by_role("link", name="Start again").click()
+    seen = snapshot(page)
+    assert seen["visible"] == [pathway.start] and seen["checked"] == [] and seen["back"] is None
+    assert seen["focused"] == f"{pathway.start}-title"
+    assert seen["hash"] == f"#{pathway.start}" and answers_in(page.url) == []
+    assert seen["title"] == title_for_question(pathway, 0, pathway.start)
+    assert not page.get_by_role("link", name="Start again").is_visible(), "nothing to clear yet"
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_reload_mid_way_and_at_the_result_keeps_the_step_and_answers(page, site_url, pathway):
+    route = longest_route(pathway)
+    page.goto(page_url(site_url, pathway))
+    middle = max(1, len(route.choices) // 2)
+    for choice in route.choices[:middle]:
+        answer_by_mouse(page, choice)
+    before = snapshot(page)
+    page.reload()
+    after = snapshot(page)
+    assert after["visible"] == before["visible"] == [route.choices[middle - 1].answer.next]
+    assert (after["hash"], after["title"]) == (before["hash"], before["title"])
+    assert after["note"] == ""
+    page.locator(".ctg-back").click()
+    assert snapshot(page)["checked"] == [route.choices[middle - 1].answer.index], "answers survive the reload"
+    for choice in route.choices[middle - 1:]:
+        answer_by_mouse(page, choice)
+    page.reload()
+    seen = snapshot(page)
+    assert seen["visible"] == [route.outcome.id] and seen["title"] == title_for_result(pathway)
+    assert result(page, route.outcome.id) == expected_result(route)
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_a_shared_link_opens_the_same_step_with_the_same_answers(page, browser, site_url, pathway):
+    route = longest_route(pathway)
+    page.goto(page_url(site_url, pathway))
+    for choice in route.choices:
+        answer_by_mouse(page, choice)
+    result_link = page.url
+    page.locator(f"#{route.outcome.id} .ctg-change a").nth(len(route.choices) - 1).click()
+    question_link = page.url
+
+    with guarded_page(browser) as other:  # someone else, on another device
+        other.goto(result_link)
+        seen = snapshot(other)
+        assert seen["visible"] == [route.outcome.id] and seen["note"] == ""
+        assert seen["title"] == title_for_result(pathway)
+        assert result(other, route.outcome.id) == expected_result(route)
+        other.goto(question_link)
+        seen = snapshot(other)
+        last = route.choices[-1]
+        assert seen["visible"] == [last.question.id] and seen["checked"] == [last.answer.index]
+        assert seen["title"] == title_for_question(pathway, len(route.choices) - 1, last.question.id)
+
+
+def broken_links(site_url, pathway):
+    """(description, address, step expected, words the note must contain)."""
+    route = longest_route(pathway)
+    c = route.choices
+    first = f"{c[0].question.id}:{c[0].answer.index}"
+    base = page_url(site_url, pathway)
+    full = state_url(site_url, pathway, c, route.outcome.id)
+    cases = [
+        ("an answer number that does not exist", f"{base}#step={pathway.start}&v={pathway.version}&a={pathway.start}:99",
+         pathway.start, "do not fit"),
+        ("nonsense", f"{base}#v=x&a=%25%25,,:&step=nothing", pathway.start, "do not fit"),
+        ("a question that is not next", f"{base}#v={pathway.version}&a={first},no-such-question:0",
+         c[0].answer.next, "do not fit"),
+        ("more answers than the route has", f"{full},extra:0", route.outcome.id, "do not fit"),
+        ("an older version", f"{base}#step={c[0].answer.next}&v=0&a={first}", c[0].answer.next, "earlier version"),
+    ]
+    if len(c) > 1:
+        cases.append(("a question part-way through, with no answers", f"{base}#{c[1].question.id}",
+                      pathway.start, "part-way"))
+    others = [o.id for o in pathway.outcomes if o.id not in (route.outcome.id, c[0].answer.next)]
+    if others:
+        cases.append(("a step that is not on the answers' route", f"{base}#step={others[0]}&v={pathway.version}&a={first}",
+                      c[0].answer.next, "did not match"))
+    return cases
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_broken_or_old_links_fall_back_with_a_short_note(page, site_url, pathway):
+    for description, address, expected_step, note in broken_links(site_url, pathway):
+        page.goto(address)
+        seen = snapshot(page)
+        assert seen["visible"] == [expected_step], description
+        assert note in seen["note"], f"{description}: note was {seen['note']!r}"
+        assert "Question" in seen["title"] or "result" in seen["title"], description
+        # The page still works from there.
+        step = pathway.step(expected_step)
+        if hasattr(step, "answers"):
+            page.locator(f"#{expected_step} .ctg-choice").first.click()
+            page.locator(f"#{expected_step}").get_by_role("button", name="Continue").click()
+            after = snapshot(page)
+            assert after["visible"] == [step.answers[0].next] and after["note"] == "", description
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_a_link_to_a_result_alone_lists_every_action_that_might_apply(page, site_url, pathway):
+    """The "All routes" page links to results with a plain #anchor and no answers."""
+    outcome = max(pathway.outcomes, key=lambda o: sum(1 for r in routes(pathway) if r.outcome == o))
+    page.goto(f"{page_url(site_url, pathway)}#{outcome.id}")
+    seen = snapshot(page)
+    assert seen["visible"] == [outcome.id] and "every action that might apply" in seen["note"]
+    assert seen["title"] == f"Result: {outcome.title} – {pathway.title} – {SITE_NAME}"
+    shown = " ".join(result(page, outcome.id)["actions"])
+    for route in routes(pathway):
+        if route.outcome == outcome:
+            for action in route.actions:
+                assert words(action) in shown
+    assert page.get_by_role("link", name="Answer the questions").is_visible()
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS[:1], ids=IDS[:1])
+def test_continue_without_an_answer_says_what_to_do(page, site_url, pathway):
+    page.goto(page_url(site_url, pathway))
+    page.get_by_role("button", name="Continue").click()
+    error = page.locator(f"#{pathway.start} .ctg-error")
+    assert error.is_visible() and words(error.text_content()) == "Error: Select an answer."
+    assert page.title().startswith("Error: ")
+    assert page.evaluate("document.activeElement.type") == "radio"
+    fieldset = page.locator(f"#{pathway.start} fieldset")
+    assert "error" in (fieldset.get_attribute("aria-describedby") or "")
+    assert wait_for_announcement(page, "") == "Error: Select an answer."
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_answers_stay_in_the_address_only_and_nothing_is_requested(page, site_url, pathway):
+    route = longest_route(pathway)
+    page.goto(page_url(site_url, pathway))
+    page.wait_for_load_state("networkidle")
+    storage_before = page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}])")
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for choice in route.choices:
+        answer_by_mouse(page, choice)
+    page.locator(f"#{route.outcome.id} .ctg-change a").first.click()
+    page.go_back()
+    assert requests == [], "moving through a pathway asks the server for nothing"
+    assert page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}])") == storage_before
+
+
+def test_the_script_leaves_other_pages_alone(page, site_url):
+    page.goto(f"{site_url}pathways/")
+    assert page.locator(".ctg-pathway").count() == 0
+    assert page.evaluate("document.body.classList.contains('ctg-pathway-page')") is False
+    assert page.evaluate("document.querySelector('script[src$=\"pathway.js\"]') !== null")
+
+
+# --- With JavaScript off -----------------------------------------------------------------------
+
+def target_step(page) -> str:
+    return page.evaluate("(document.querySelector(':target') || {}).id || ''")
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_every_route_with_javascript_off(browser, site_url, pathway):
+    with guarded_page(browser, java_script_enabled=False) as page:
+        page.goto(page_url(site_url, pathway))
+        steps = page.locator(".ctg-step")
+        assert steps.count() == len(pathway.questions) + len(pathway.outcomes)
+        assert page.locator(".ctg-step:visible").count() == steps.count(), "every step is on the page"
+        assert page.locator(".ctg-no-script-note").is_visible()
+        for route in routes(pathway):
+            for choice in route.choices:
+                link = page.locator(f"#{choice.question.id} a.ctg-answer").nth(choice.answer.index)
+                assert words(link.inner_text()) == words(choice.answer.label)
+                link.click()
+                assert target_step(page) == choice.answer.next
+            outcome = page.locator(f"#{route.outcome.id}")
+            assert outcome.is_visible()
+            items = [words(t) for t in outcome.locator(".ctg-actions li").all_inner_texts()]
+            for action in route.actions:
+                assert any(item.endswith(words(action)) for item in items), action
+            outcome.get_by_role("link", name="Start again").click()
+            assert target_step(page) == pathway.start
+
+
+@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+def test_a_route_by_keyboard_with_javascript_off(browser, site_url, pathway):
+    route = longest_route(pathway)
+    with guarded_page(browser, java_script_enabled=False) as page:
+        page.goto(page_url(site_url, pathway))
+        press_until(page, "Tab", "document.activeElement.matches('a.ctg-answer')")
+        for choice in route.choices:
+            # Following a link to a step moves the keyboard's starting point there.
+            for _ in range(choice.answer.index):
+                page.keyboard.press("Tab")
+            focused = page.evaluate("[document.activeElement.closest('.ctg-step').id, document.activeElement.textContent]")
+            assert focused[0] == choice.question.id and words(focused[1]) == words(choice.answer.label)
+            page.keyboard.press("Enter")
+            assert target_step(page) == choice.answer.next
+            page.keyboard.press("Tab")
+        assert target_step(page) == route.outcome.id

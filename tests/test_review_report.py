@@ -1,0 +1,64 @@
+"""The maintainers' review-due report: every guide and pathway, oldest review first, and the "as of" facts."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+from caretech.front_matter import is_guide
+from caretech.review_report import DatedFact, Reviewed, collect, render
+from helpers import DOCS, ROOT
+
+TODAY = datetime.date(2026, 11, 26)
+
+
+def item(title, last, nxt, kind="Guide"):
+    return Reviewed(kind, title, f"section/{title.lower()}.md", f"docs/section/{title.lower()}.md",
+                    datetime.date.fromisoformat(last) if last else None,
+                    datetime.date.fromisoformat(nxt) if nxt else None)
+
+
+def test_items_are_listed_oldest_review_first_with_their_status():
+    items = [item("Recent", "2026-11-01", "2027-05-01"), item("Old", "2025-11-01", "2026-11-01"),
+             item("Soon", "2026-06-10", "2026-12-10", "Pathway"), item("Undated", None, None)]
+    page = render(items, [], TODAY)
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "](../../" in line]
+    assert [r.split("[")[1].split("]")[0] for r in rows] == ["Undated", "Old", "Soon", "Recent"]
+    assert "| none | none | **No review date** |" in rows[0]
+    assert "| 2025-11-01 | 2026-11-01 | **Overdue** | [Old](../../section/old.md) | Guide | `docs/section/old.md` |" == rows[1]
+    assert "| Due in 14 days |" in rows[2] and "| Pathway |" in rows[2]
+    assert "| Not yet due |" in rows[3]
+    assert "2 of them are overdue or missing a review date" in page
+
+
+def test_as_of_facts_are_listed_oldest_first_with_page_and_line():
+    guide = item("Fees", "2026-11-01", "2027-05-01")
+    facts = [DatedFact(datetime.date(2026, 11, 1), "As of November 2026, the fee is £52.", guide, 30),
+             DatedFact(datetime.date(2025, 2, 1), "There were 28 of them as of February 2025.", guide, 12)]
+    page = render([guide], facts, TODAY)
+    february = page.index("| February 2025 | There were 28 of them as of February 2025. | [Fees](../../section/fees.md) "
+                          "| `docs/section/fees.md:12` |")
+    assert february < page.index("| November 2026 | As of November 2026, the fee is £52.")
+
+
+def test_the_report_covers_every_shipped_guide_and_pathway():
+    items, facts = collect(ROOT)
+    guides = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if is_guide(p.relative_to(DOCS).as_posix())}
+    assert {i.page for i in items if i.kind == "Guide"} == guides
+    assert {i.source for i in items if i.kind == "Pathway"} == {f"pathways/{p.name}" for p in (ROOT / "pathways").glob("*.yml")}
+    assert all(i.last_reviewed and i.next_review for i in items)
+    assert facts and all("as of" in f.sentence.lower() for f in facts)
+    some = facts[0]
+    source_line = (ROOT / some.item.source).read_text(encoding="utf-8").splitlines()[some.line - 1]
+    assert some.sentence.split()[0] in source_line, "the line number points at the sentence"
+
+
+def test_the_built_report_is_out_of_the_menu_and_out_of_search(built_site: Path):
+    page = (built_site / "maintainers" / "review-due" / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in page and "Review due report" in page
+    assert page.count('href="../../pathways/') >= len(list((ROOT / "pathways").glob("*.yml")))
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "maintainers/review-due" not in home.split("md-content")[0], "not in the menu"
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in index["docs"] if d["location"].startswith("maintainers/")]
