@@ -11,6 +11,7 @@ import http.server
 import os
 import threading
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlparse
 
 import pytest
@@ -118,3 +119,25 @@ def describe_violations(violations: list[dict]) -> str:
         f"{v['id']} ({v['impact']}): {v['help']} -> " + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:5])
         for v in violations
     )
+
+
+class OfflineCopy(NamedTuple):
+    folder: Path   # the unzipped copy: open folder / "index.html" as file://
+    zip: Path      # the zip a reader downloads
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory) -> OfflineCopy:
+    """The offline copy, built once as `make offline` builds it, then unzipped as a reader would."""
+    import zipfile
+
+    from caretech.offline import FOLDER_IN_ZIP, ZIP_NAME, build, make_zip, slim
+
+    work = tmp_path_factory.mktemp("offline")
+    result = build(work / "site", ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    slim(work / "site")
+    archive = make_zip(work / "site", work / ZIP_NAME)
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(work / "unzipped")
+    return OfflineCopy(work / "unzipped" / FOLDER_IN_ZIP, archive)

@@ -30,6 +30,14 @@
     if (root) enhance(root);
   }
 
+  function decoded(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text; // a mangled link: treated like any other unknown step
+    }
+  }
+
   function el(tag, attributes = {}, ...children) {
     const element = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
@@ -74,7 +82,7 @@
     function readAddress(url) {
       const hash = url.hash.slice(1);
       const params = new URLSearchParams(hash.includes("=") ? hash : "");
-      const wanted = hash.includes("=") ? params.get("step") : decodeURIComponent(hash);
+      const wanted = hash.includes("=") ? params.get("step") : decoded(hash);
       const given = (params.get("a") || "").split(",").filter(Boolean);
       const answers = [];
       const path = [first]; // path[i] is where answers[i] was given; the last is where they lead
@@ -125,7 +133,7 @@
 
     // --- The page furniture the script adds -----------------------------------------------
 
-    const live = root.querySelector(".ctg-live") || root.insertAdjacentElement("afterbegin", el("div", { class: "ctg-live", role: "status", "aria-live": "polite" }));
+    const live = root.querySelector(".ctg-live"); // in the page from the start, so screen readers follow it
     const back = el("a", { class: "ctg-back", "data-ctg-go": "" }, "Back");
     const note = el("div", { class: "ctg-note" });
     const printInfo = el("div", { class: "ctg-print-info" });
@@ -141,6 +149,7 @@
       el("h3", { class: "ctg-your-answers-title" }, "Your answers"), summaryList);
 
     for (const step of steps.values()) {
+      step.heading.setAttribute("tabindex", "-1"); // focus moves here when the step is shown
       if (step.kind === "question") buildForm(step);
       for (const old of step.section.querySelectorAll(".ctg-restart")) old.hidden = true;
     }
@@ -188,7 +197,8 @@
       const step = steps.get(id);
       for (const other of steps.values()) other.section.hidden = other !== step;
       root.dataset.ctgView = step.kind;
-      document.body.dataset.ctgView = step.kind;
+      // Once someone has started, the introduction above the pathway gives way to the questions.
+      document.body.classList.toggle("ctg-started", state.answers.length > 0 || Boolean(state.outcomeOnly));
 
       back.hidden = Boolean(state.outcomeOnly) || state.position === 0;
       if (!back.hidden) back.href = addressFor(state.answers, state.position - 1);
@@ -207,7 +217,9 @@
         progress.hidden = false;
         hideError(step);
         const remembered = state.answers[state.position];
-        for (const radio of step.form.elements[`ctg-${id}`]) radio.checked = Boolean(remembered) && radio.value === String(remembered.index);
+        for (const radio of step.form.querySelectorAll("input")) {
+          radio.checked = Boolean(remembered) && radio.value === String(remembered.index);
+        }
         title = `${words} – ${pathwayTitle}`;
         spoken = `${words}.`;
       } else {
@@ -290,11 +302,10 @@
       }, 150);
     }
 
+    // Like a new page: back to the top, with focus on the step's heading (scrolled to if needed).
     function bringIntoView(heading) {
-      heading.setAttribute("tabindex", "-1");
-      heading.focus({ preventScroll: true });
-      const top = root.getBoundingClientRect().top;
-      if (top < 0 || top > window.innerHeight / 2) root.scrollIntoView({ block: "start" });
+      window.scrollTo(0, 0);
+      heading.focus();
     }
 
     function showError(step) {
@@ -346,7 +357,7 @@
       go(link.href);
     });
 
-    const isState = (hash) => !hash || hash.includes("=") || steps.has(decodeURIComponent(hash));
+    const isState = (hash) => !hash || hash.includes("=") || steps.has(decoded(hash));
     window.addEventListener("popstate", () => {
       // Ignore ordinary in-page links, such as "Skip to content".
       if (isState(location.hash.slice(1))) show(readAddress(location), true);
@@ -355,7 +366,6 @@
 
     history.scrollRestoration = "manual";
     show(readAddress(location), false);
-    if (location.hash && isState(location.hash.slice(1))) root.scrollIntoView({ block: "start" });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,10 +1,13 @@
 /* Site-wide progressive enhancement. Every page works without this file; it adds:
    - keyboard access to Material's menu, section panels and search, which are <label>s
      for hidden checkboxes (a label cannot take focus or be pressed with a key);
-   - focus management: into the menu when it opens, back to the button when it closes;
-   - no focus on the search box while it is off-screen on a phone;
+   - focus management: into the menu when it opens, back to the button when it closes,
+     and the menu or search closes when focus leaves it;
+   - search results in the Tab order, and no focus on the search box while it is
+     off-screen on a phone;
+   - a colour switch that Tab, Enter and Space work on;
    - a "Print this page" button, and <details> opened while printing.
-   Nothing is stored and nothing is sent anywhere. */
+   The hiding itself is in site.css. Nothing is stored and nothing is sent anywhere. */
 (function () {
   "use strict";
 

@@ -1,0 +1,254 @@
+"""Accessibility in real Chromium: axe-core (WCAG 2.2 A and AA) on every built page in the
+light and the dark colour scheme, and the site used with the keyboard alone on a phone-sized
+screen (375 px) and at 400% zoom (320 px), where Tab must never land on anything hidden,
+off-screen or covered."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+
+import pytest
+
+from conftest import axe_violations
+from site_addresses import SITE_NAME, address, built_pages, serve_under_site_path
+
+pytestmark = pytest.mark.browser
+
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def report(found: dict[str, list[dict]]) -> str:
+    lines = []
+    for where, violations in found.items():
+        for v in violations:
+            node = v["nodes"][0]
+            detail = " ".join((node.get("failureSummary") or "").split())[:300]
+            targets = "; ".join(str(n["target"][-1]) for n in v["nodes"][:4])
+            lines.append(f"{where}\n    {v['id']} ({v['impact']}): {v['help']}\n"
+                         f"    {len(v['nodes'])} element(s), e.g. {targets}\n    {detail}")
+    return "\n".join(lines)
+
+
+# --- axe-core on every page ---------------------------------------------------------------------
+
+def check_scheme(page, scheme: str) -> None:
+    page.wait_for_function("(s) => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme], timeout=5000)
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_every_page_has_no_wcag_violations(page, site_url, built_site, scheme):
+    """One browser page walks the whole site; then the open search (with results) and the
+    open menu at phone width, which only exist after a click."""
+    page.emulate_media(color_scheme=scheme)
+    serve_under_site_path(page, site_url)
+    pages = built_pages(built_site)
+    found: dict[str, list[dict]] = {}
+    started = time.monotonic()
+    for name in pages:
+        page.goto(address(site_url, name))
+        check_scheme(page, scheme)
+        violations = axe_violations(page)
+        if violations:
+            found[name] = violations
+
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.keyboard.type("wifi")
+    page.wait_for_selector(".md-search-result__item")
+    if violations := axe_violations(page):
+        found["search with results (home page)"] = violations
+
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(address(site_url, "devices-and-wifi/wifi/index.html"))
+    page.locator(".md-header label[for='__drawer']").click()
+    page.wait_for_timeout(400)
+    if violations := axe_violations(page):
+        found["menu open at 375 px (devices-and-wifi/wifi/)"] = violations
+
+    count = sum(len(v) for v in found.values())
+    print(f"\naxe-core, {scheme}: {len(pages)} pages + 2 states audited in "
+          f"{time.monotonic() - started:.0f} s, {count} violation(s)")
+    assert not found, f"{count} WCAG violation(s) in the {scheme} scheme:\n" + report(found)
+
+
+def test_every_page_has_a_language_and_a_meaningful_title(built_site):
+    titles: dict[str, str] = {}
+    for name in built_pages(built_site):
+        text = (built_site / name).read_text(encoding="utf-8")
+        assert '<html lang="en-GB"' in text, name
+        title = html.unescape(re.search(r"<title>(.*?)</title>", text, re.S).group(1).strip())
+        assert title, name
+        titles[name] = title
+    assert titles["index.html"] == SITE_NAME
+    assert titles["404.html"] == f"Page not found - {SITE_NAME}"
+    others = {name: t for name, t in titles.items() if name not in ("index.html", "404.html")}
+    assert all(t.endswith(f" - {SITE_NAME}") and t != f" - {SITE_NAME}" for t in others.values()), others
+
+
+# --- Keyboard alone -----------------------------------------------------------------------------
+
+# What is wrong with where focus is now (None when all is well): a visitor must be able to see
+# the focused control, so it must be rendered, inside the viewport, and not under anything.
+_FOCUS_PROBLEM = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  // The colour switch is a zero-size radio button shown through the label after it.
+  const shown = el.matches('.md-option') ? el.nextElementSibling : el;
+  const name = (el.getAttribute('aria-label') || el.innerText || el.outerHTML).trim().slice(0, 60);
+  if (!shown || !shown.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+    return `focus is on something hidden: ${name}`;
+  const boxes = [...shown.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+  const inView = boxes.filter((r) => r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight);
+  if (!inView.length) return `focus is off-screen: ${name}`;
+  const onTop = inView.some((r) => {
+    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+    const hit = document.elementFromPoint(x, y);
+    return hit && (shown.contains(hit) || hit.contains(shown));
+  });
+  return onTop ? null : `focus is covered by something else: ${name}`;
+}"""
+
+_FOCUSED = """() => {
+  const el = document.activeElement || document.body;
+  return {
+    name: (el.getAttribute('aria-label') || el.innerText || '').trim(),
+    href: el.href || '',
+    tag: el.tagName,
+  };
+}"""
+
+
+def press(page, key: str, then_focus: str | None = None) -> dict:
+    """Press a key, wait for focus to settle somewhere a person can see it (on an element
+    matching `then_focus`, if given), and say where it is."""
+    page.keyboard.press(key)
+    if then_focus:
+        page.wait_for_function("(s) => document.activeElement && document.activeElement.matches(s)", arg=then_focus)
+    try:
+        page.wait_for_function(f"() => ({_FOCUS_PROBLEM})() === null", timeout=1500)
+    except Exception:
+        pytest.fail(f"after {key}: {page.evaluate(_FOCUS_PROBLEM)} (at {page.url})")
+    return page.evaluate(_FOCUSED)
+
+
+def tab_until(page, matches, limit: int = 80, key: str = "Tab") -> dict:
+    for _ in range(limit):
+        focused = press(page, key)
+        if matches(focused):
+            return focused
+    pytest.fail(f"{limit} presses of {key} never reached the control (at {page.url})")
+
+
+@pytest.fixture
+def phone(page):
+    page.set_viewport_size({"width": 375, "height": 740})
+    return page
+
+
+def test_menu_guide_and_search_with_keys_alone_at_375px(phone, site_url):
+    page = phone
+    page.goto(site_url)
+
+    # Open the menu: focus moves into it.
+    tab_until(page, lambda f: f["name"] == "Menu", limit=5)
+    press(page, "Enter", then_focus=".md-sidebar--primary *")
+    assert page.evaluate("() => document.getElementById('__drawer').checked")
+
+    # Follow a section's link; on its page the menu opens at that section's panel.
+    section = tab_until(page, lambda f: f["name"] == "Devices, Wi-Fi and phones")
+    assert section["href"].endswith("devices-and-wifi/")
+    press(page, "Enter")
+    page.wait_for_url(re.compile(r"/devices-and-wifi/$"))
+    tab_until(page, lambda f: f["name"] == "Menu", limit=5)
+    back = press(page, "Enter", then_focus=".md-nav__title")
+    assert back["name"].startswith("Devices, Wi-Fi and phones"), "focus on the panel's back button"
+
+    # Back to the main list and into the panel again, then follow the first guide in it.
+    opener = press(page, "Enter", then_focus="label.md-nav__link")
+    assert opener["name"] == "Pages in Devices, Wi-Fi and phones"
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-expanded')") == "false"
+    press(page, "Enter", then_focus=".md-nav__title")
+    guide = press(page, "Tab")
+    assert "devices-and-wifi/" in guide["href"], guide
+    press(page, "Enter")
+    page.wait_for_url(re.compile(r"/devices-and-wifi/[^/]+/$"))
+    assert page.locator(".ctg-reviewed").count() > 0, "a guide page, with its review date"
+
+    # Search: open it, type, hear the count, reach a result with Tab, open it.
+    tab_until(page, lambda f: f["name"] == "Search", limit=6)
+    press(page, "Enter")
+    page.wait_for_function("() => document.getElementById('__search').checked"
+                           " && document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("backup")
+    status = page.locator(".md-search-result__meta")
+    page.wait_for_function("() => /\\d+ matching document/.test(document.querySelector('.md-search-result__meta').textContent)")
+    assert status.get_attribute("role") == "status"
+    assert page.get_attribute(".md-search", "aria-label")
+    result = tab_until(page, lambda f: bool(f["href"]) and "backups" in f["href"], limit=4)
+    press(page, "Enter")
+    page.wait_for_url(re.compile(r"/keeping-information-safe/backups/"))
+    assert "backups" in result["href"]
+
+
+def test_escape_closes_the_menu_and_gives_focus_back(phone, site_url):
+    page = phone
+    page.goto(address(site_url, "devices-and-wifi/wifi/index.html"))
+    tab_until(page, lambda f: f["name"] == "Menu", limit=5)
+    press(page, "Enter")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    assert page.get_attribute(".md-header label[for='__drawer']", "aria-expanded") == "true"
+    focused = press(page, "Escape")
+    assert focused["name"] == "Menu"
+    assert not page.evaluate("() => document.getElementById('__drawer').checked")
+    assert page.get_attribute(".md-header label[for='__drawer']", "aria-expanded") == "false"
+
+
+def test_the_skip_link_jumps_past_the_menu(page, site_url):
+    page.goto(address(site_url, "devices-and-wifi/wifi/index.html"))
+    skip = press(page, "Tab")
+    assert skip["href"].endswith("#main-content")
+    press(page, "Enter")
+    after = press(page, "Tab")
+    assert page.evaluate("() => document.getElementById('main-content').contains(document.activeElement)"), after
+
+
+WALKS = [
+    pytest.param(375, 740, "index.html", id="home-375px"),
+    pytest.param(375, 740, "devices-and-wifi/wifi/index.html", id="guide-375px"),
+    pytest.param(375, 740, "pathways/staff-own-phones/index.html", id="pathway-375px"),
+    pytest.param(320, 256, "devices-and-wifi/wifi/index.html", id="guide-400%-zoom"),
+]
+
+
+@pytest.mark.parametrize(("width", "height", "name"), WALKS)
+def test_tab_never_lands_on_hidden_or_covered_controls(page, site_url, width, height, name):
+    """Tab through the whole page, then through the open menu; every stop must be visible."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(address(site_url, name))
+    stops = walk_once_round(page)
+    assert stops > 5
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.locator(".ctg-skip").focus()
+    tab_until(page, lambda f: f["name"] == "Menu", limit=5)
+    press(page, "Enter")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    while page.evaluate("() => document.querySelector('.md-sidebar--primary').contains(document.activeElement)"):
+        press(page, "Tab")
+    assert not page.evaluate("() => document.getElementById('__drawer').checked"), "leaving the menu closes it"
+
+
+def walk_once_round(page, limit: int = 400) -> int:
+    """Press Tab until focus comes back round to a control already visited."""
+    for stop in range(limit):
+        press(page, "Tab")
+        if page.evaluate("""() => {
+              const el = document.activeElement;
+              if (el === document.body || el.dataset.ctgVisited) return true;
+              el.dataset.ctgVisited = '1';
+              return false;
+            }"""):
+            return stop
+    pytest.fail(f"focus never came back round after {limit} presses of Tab")

@@ -1,0 +1,106 @@
+"""Search in real Chromium: the search box finds the right pages, the Python copy of Material's
+search ranks exactly like Material's own search worker, and the index loads only when needed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from helpers import ROOT
+from material_search import MaterialSearch
+
+pytestmark = pytest.mark.browser
+
+GUIDE = "devices-and-wifi/wifi/"
+# Typed into the real search box: query -> a page that must be among the first 3 results.
+TYPED = {
+    "wifi": "devices-and-wifi/wifi/",
+    "we've been hacked": "pathways/something-gone-wrong/",
+    "byod": "devices-and-wifi/staff-own-phones/",
+    "gdpr": "keeping-information-safe/data-protection-basics/",
+    "care plan app": "care-records/dscr-explained/",
+    "lost phone": "pathways/something-gone-wrong/",
+}
+
+
+@pytest.fixture(scope="module")
+def index_json(built_site) -> dict:
+    return json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+def open_search_and_type(page, text: str) -> None:
+    """As a reader would: the search icon on a phone, the search box on a wide screen."""
+    icon = page.locator("label.md-header__button[for=__search]")
+    box = page.locator("input[data-md-component=search-query]")
+    (icon if icon.is_visible() else box).click()
+    box.press_sequentially(text)  # Material reads keyup events
+
+
+def result_pages(page, site_url: str) -> list[str]:
+    """The pages in the result list, in order (each result's first link is its page)."""
+    page.wait_for_selector(".md-search-result__item")
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a:first-child", "links => links.map(a => a.href)")
+    return [href.removeprefix(site_url).split("?")[0].split("#")[0] for href in hrefs]
+
+
+def test_the_first_visit_waits_to_load_search_until_the_search_box_is_used(page, site_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + GUIDE, wait_until="networkidle")
+    assert not [url for url in requested if "search_index" in url or "/workers/search" in url], \
+        "the search index or worker loaded before anyone searched"
+    open_search_and_type(page, "wifi")
+    assert result_pages(page, site_url)[0] == GUIDE
+    assert any(url.endswith("search/search_index.json") for url in requested)
+
+
+@pytest.mark.parametrize("text", TYPED)
+def test_the_search_box_finds_the_page_and_agrees_with_the_python_copy(page, site_url, index_json, text):
+    page.set_viewport_size({"width": 412, "height": 915})  # a phone
+    page.goto(site_url + GUIDE)
+    open_search_and_type(page, text)
+    page.wait_for_function(
+        "text => document.querySelector('.md-search-result__meta').textContent.includes('matching')", arg=text)
+    shown = result_pages(page, site_url)[:3]
+    assert TYPED[text] in shown, shown
+    assert shown == MaterialSearch(index_json).pages(text, limit=3)
+
+
+def test_search_words_are_found_but_never_shown(page, site_url):
+    """"wify" is only in the synonyms file: it finds the Wi-Fi guide, and no result shows it."""
+    page.goto(site_url + GUIDE)
+    open_search_and_type(page, "wify")
+    assert result_pages(page, site_url)[0] == GUIDE
+    assert "wify" not in page.inner_text(".md-search-result").lower()
+
+
+def test_the_python_copy_ranks_every_query_exactly_like_materials_worker(page, built_site, site_url, index_json):
+    """Every query in tests/search_queries.yml, sent to Material's own search worker: its first
+    three pages must be the ones tests/material_search.py computes."""
+    queries = [q["query"] for q in yaml.safe_load((ROOT / "tests/search_queries.yml").read_text())["queries"]]
+    [worker] = built_site.glob("assets/javascripts/workers/search.*.js")
+    page.goto(site_url + "search/search_index.json")  # a page of the site that does not hold the worker back
+    from_worker = page.evaluate(
+        """async ({url, index, queries}) => {
+            const worker = new Worker(url)
+            const ask = message => new Promise(resolve => {
+                worker.onmessage = event => resolve(event.data)
+                worker.postMessage(message)
+            })
+            await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}})
+            const pages = {}
+            for (const query of queries) {
+                const result = await ask({type: 2, data: query})
+                pages[query] = result.data.items.slice(0, 3).map(group => group[0].location.split("#")[0])
+            }
+            worker.terminate()
+            return pages
+        }""",
+        {"url": site_url + worker.relative_to(built_site).as_posix(), "index": index_json, "queries": queries},
+    )
+    search = MaterialSearch(index_json)
+    differ = {q: (from_worker[q], search.pages(q, limit=3)) for q in queries if from_worker[q] != search.pages(q, limit=3)}
+    assert not differ, "Material's worker (left) and the Python copy (right) differ:\n" + "\n".join(
+        f"  {q!r}: {w} vs {p}" for q, (w, p) in differ.items())
