@@ -166,10 +166,11 @@ class MaterialSearch:
             if doc is None:
                 continue
             found = _found_terms(clauses, list(match["match_data"].metadata))
-            share = sum(found.values()) / len(found) if found else float("nan")
+            # Empty only for odd queries such as "*the" (where the worker's score becomes NaN).
+            share = sum(found.values()) / len(found) if found else 0.0
             boost = (match["ref"] not in self._parent) + share
             results.append(Result(doc["location"], doc["title"], match["score"] * (1 + boost ** 2)))
-        results.sort(key=lambda result: -result.score if result.score == result.score else 0)
+        results.sort(key=lambda result: result.score, reverse=True)  # stable, like Array.prototype.sort
         return results
 
     def pages(self, query: str, limit: int | None = None) -> list[str]:

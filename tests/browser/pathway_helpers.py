@@ -17,6 +17,10 @@ from helpers import ROOT, shipped_pathways
 
 PATHWAYS = shipped_pathways()
 IDS = [p.id for p in PATHWAYS]
+# Behaviour that does not depend on a pathway's content (Back, reload, shared links...) is checked
+# on two pathways, to keep the suite quick: the first, and the one with the most routes.
+SAMPLE = list({p.id: p for p in (PATHWAYS[0], max(PATHWAYS, key=lambda p: len(enumerate_routes(p))))}.values())
+SAMPLE_IDS = [p.id for p in SAMPLE]
 _CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 SITE_NAME = re.search(r"(?m)^site_name:\s*(.+?)\s*$", _CONFIG).group(1)
 SITE_ADDRESS = re.search(r"(?m)^site_url:\s*(\S+)", _CONFIG).group(1).rstrip("/") + "/"

@@ -49,6 +49,9 @@ def test_the_first_visit_waits_to_load_search_until_the_search_box_is_used(page,
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url + GUIDE, wait_until="networkidle")
+    assert page.locator("script[src$='search-defer.js']").count() == 1, (
+        "search-defer.js is not on the page: overrides/main.html must include partials/search-defer.html "
+        "at the start of its `scripts` block (see that partial)")
     assert not [url for url in requested if "search_index" in url or "/workers/search" in url], \
         "the search index or worker loaded before anyone searched"
     open_search_and_type(page, "wifi")
