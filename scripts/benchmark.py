@@ -301,7 +301,7 @@ def kb(size: float) -> str:
 
 
 def row(label: str, ours: str, plain: str, ratio: float | None = None, target: float | None = None) -> None:
-    text = f"  {label:<44}{ours:>12}{plain:>12}"
+    text = f"  {label:<56}{ours:>12}{plain:>12}"
     if ratio is not None:
         text += f"{ratio:>8.2f}x"
         if target is not None:

@@ -4,7 +4,9 @@ Structure is raw HTML inside `md_in_html` blocks: escaped text in `markdown="0"`
 parts, so nothing a contributor types in a label can become markup, while outcome
 bodies and guide links stay Markdown and go through the same pipeline (and link
 checks) as the guides. Classes and data attributes are the hooks the pathway
-script uses to show one step at a time.
+script (overrides/assets/javascripts/pathway.js) uses to show one step at a time;
+the empty `.ctg-live` region is there from the start so screen readers follow it,
+and step numbers let a page printed without the script say where each answer leads.
 """
 
 from __future__ import annotations

@@ -94,21 +94,20 @@ def branch_switch(pathway: Pathway) -> tuple[Route, Route, int] | None:
 
 # --- What the page shows -----------------------------------------------------------------------
 
+# checkVisibility() needs styles only, not a layout, which keeps walking hundreds of routes quick.
 _SNAPSHOT = """() => {
-  const visible = [...document.querySelectorAll('.ctg-step')]
-    .filter((s) => s.getClientRects().length > 0).map((s) => s.dataset.stepId);
-  const live = document.querySelector('.ctg-live');
+  const shown = (el) => Boolean(el && el.checkVisibility());
   const note = document.querySelector('.ctg-note');
   const back = document.querySelector('.ctg-back');
   return {
-    visible,
+    visible: [...document.querySelectorAll('.ctg-step')].filter(shown).map((s) => s.dataset.stepId),
     focused: document.activeElement ? document.activeElement.id : null,
     title: document.title,
-    live: live ? live.textContent : null,
-    note: note && note.getClientRects().length ? note.innerText.trim() : '',
-    back: back && back.getClientRects().length ? back.getAttribute('href') : null,
-    checked: [...document.querySelectorAll('.ctg-step input[type=radio]:checked')]
-      .filter((r) => r.getClientRects().length > 0).map((r) => Number(r.value)),
+    live: document.querySelector('.ctg-live')?.textContent ?? null,
+    note: shown(note) ? note.textContent.trim() : '',
+    back: shown(back) ? back.getAttribute('href') : null,
+    checked: [...document.querySelectorAll('.ctg-step input[type=radio]:checked')].filter(shown)
+      .map((r) => Number(r.value)),
     hash: location.hash,
   };
 }"""
