@@ -6,6 +6,7 @@ another). Without Chromium they are skipped, unless REQUIRE_BROWSER=1 (as in CI)
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -84,25 +85,38 @@ def _block_other_hosts(context, allowed_hosts: set[str], record: OffSiteRequests
     context.route("**/*", handle)
 
 
-@pytest.fixture
-def page(browser, site_url):
-    """A fresh page whose requests to any host but the test server are blocked and recorded.
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 
-    The test fails afterwards if the page tried to reach another host or logged an error.
+
+@contextlib.contextmanager
+def guarded_page(browser, allowed_hosts=LOCAL_HOSTS, **context_options):
+    """A page in a new browser context whose requests to other hosts are blocked and recorded.
+
+    Afterwards it fails the test if the page tried to reach another host or logged an
+    error. `allowed_hosts=set()` allows only file:// (the offline copy).
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
     blocked = OffSiteRequests()
-    _block_other_hosts(context, {"127.0.0.1", "localhost"}, blocked)
+    _block_other_hosts(context, set(allowed_hosts), blocked)
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.blocked_requests = blocked
     page.console_errors = errors
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
     assert not blocked, f"requests to other hosts: {blocked}"
     assert not errors, f"console errors: {errors}"
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh guarded page (see guarded_page)."""
+    with guarded_page(browser) as guarded:
+        yield guarded
 
 
 def axe_violations(page, context=None) -> list[dict]:

@@ -6,13 +6,12 @@ so a script that shows the wrong outcome or a stale action fails the tests.
 
 from __future__ import annotations
 
-import contextlib
 import re
 
 from caretech.pathways import enumerate_routes
 from caretech.pathways.model import Pathway
 from caretech.pathways.routes import Choice, Route
-from conftest import OffSiteRequests, _block_other_hosts
+from conftest import guarded_page  # noqa: F401  (re-exported for the pathway tests)
 from helpers import ROOT, shipped_pathways
 
 PATHWAYS = shipped_pathways()
@@ -188,25 +187,6 @@ def wait_for_announcement(page, previous: str | None) -> str:
         arg=previous or "",
     )
     return page.locator(".ctg-live").text_content()
-
-
-@contextlib.contextmanager
-def guarded_page(browser, **context_options):
-    """A page in a new browser context, with the same guards as the `page` fixture:
-    requests to other hosts are blocked, and they or console errors fail the test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
-    blocked = OffSiteRequests()
-    _block_other_hosts(context, {"127.0.0.1", "localhost"}, blocked)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        yield page
-    finally:
-        context.close()
-    assert not blocked, f"requests to other hosts: {blocked}"
-    assert not errors, f"console errors: {errors}"
 
 
 def pdf_text(page, tmp_path) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OffSiteRequests, _block_other_hosts
+from conftest import guarded_page
 from site_addresses import address, built_pages, serve_under_site_path
 
 pytestmark = pytest.mark.browser
@@ -53,18 +53,9 @@ def test_online_pages_make_no_request_to_another_host(page, site_url, built_site
 
 
 def test_offline_pages_make_no_request_at_all(browser, offline_copy):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    attempts = OffSiteRequests()
-    _block_other_hosts(context, set(), attempts)   # only file:, data: and blob: get through
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
+    # Only file:, data: and blob: get through; guarded_page fails the test on anything else.
+    with guarded_page(browser, allowed_hosts=set()) as page:
         addresses = [p.as_uri() for p in pages_in(offline_copy.folder)]
-        problems = visit_all(page, addresses, attempts, errors)
-    finally:
-        context.close()
-    print(f"\noffline copy: {len(addresses)} pages loaded from file://, {len(attempts)} blocked requests")
-    assert not problems, describe(problems)
-    assert not attempts and not errors, describe({"after the last page": attempts + errors})
+        problems = visit_all(page, addresses, page.blocked_requests, page.console_errors)
+        print(f"\noffline copy: {len(addresses)} pages loaded from file://, {len(page.blocked_requests)} blocked requests")
+        assert not problems, describe(problems)

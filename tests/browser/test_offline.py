@@ -4,13 +4,12 @@ answered to its result, and search finds pages."""
 
 from __future__ import annotations
 
-import contextlib
 import re
 import zipfile
 
 import pytest
 
-from conftest import OffSiteRequests, _block_other_hosts
+from conftest import guarded_page
 from pathway_helpers import PATHWAYS, answer_by_mouse, routes, snapshot
 
 pytestmark = pytest.mark.browser
@@ -18,22 +17,9 @@ pytestmark = pytest.mark.browser
 ZIP_BUDGET = 5_000_000  # bytes: docs/use-offline.md promises "less than 5 MB"
 
 
-@contextlib.contextmanager
 def offline_page(browser):
     """A page on which any request but a local file fails the test, as do console errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    attempts = OffSiteRequests()
-    _block_other_hosts(context, set(), attempts)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        yield page
-    finally:
-        context.close()
-    assert not attempts, f"the offline copy tried the network: {attempts}"
-    assert not errors, f"console errors: {errors}"
+    return guarded_page(browser, allowed_hosts=set())
 
 
 def test_the_zip_is_one_folder_with_the_whole_site(offline_copy):
