@@ -10,7 +10,7 @@ import posixpath
 import re
 
 from caretech.pathways.model import Pathway
-from caretech.pathways.render import _md, page_path
+from caretech.pathways.render import escape_markdown, page_path
 
 
 def pathways_by_guide(pathways: list[Pathway]) -> dict[str, list[Pathway]]:
@@ -26,7 +26,7 @@ def cross_link_box(guide: str, pathways: list[Pathway]) -> str:
     """A Markdown admonition linking `guide` to each pathway, with paths relative to the guide."""
     here = posixpath.dirname(guide)
     links = "\n".join(
-        f"    - [{_md(p.title)}]({posixpath.relpath(page_path(p), here)})" for p in pathways
+        f"    - [{escape_markdown(p.title)}]({posixpath.relpath(page_path(p), here)})" for p in pathways
     )
     return (
         '!!! question "Not sure what to do? Answer a few questions"\n\n'

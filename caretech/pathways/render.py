@@ -39,7 +39,7 @@ def _h(text: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
-def _md(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Text to show as-is inside Markdown: HTML-escaped, Markdown punctuation backslashed."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
@@ -53,7 +53,7 @@ def _front_matter(**fields) -> str:
 
 
 def _guide_links(guides: tuple[str, ...], titles: Mapping[str, str], prefix: str) -> list[str]:
-    return [f"- [{_md(titles.get(g, g))}]({prefix}{g})" for g in guides]
+    return [f"- [{escape_markdown(titles.get(g, g))}]({prefix}{g})" for g in guides]
 
 
 def render_pathway_page(
@@ -70,8 +70,8 @@ def render_pathway_page(
             pathway=pathway.id,
             hide=["toc"],
         ),
-        f"# {_md(pathway.title)}\n",
-        f'<p class="ctg-pathway-summary" markdown="1">{_md(pathway.summary)}</p>\n',
+        f"# {escape_markdown(pathway.title)}\n",
+        f'<p class="ctg-pathway-summary" markdown="1">{escape_markdown(pathway.summary)}</p>\n',
         f'<p class="ctg-pathway-meta">For {_h(audience)}. Up to {longest} questions. '
         f"Version {pathway.version}, last reviewed {long_date(pathway.last_reviewed)}.</p>\n",
         '<p class="ctg-privacy" markdown="1">Your answers stay on this device: nothing is sent anywhere. '
@@ -143,7 +143,7 @@ def _render_outcome(pathway, outcome: Outcome, routes, guide_titles, free_help_p
     if free_help_page:
         help_line = (
             f'\n<p class="ctg-free-help" markdown="1">**Get free help:** '
-            f"[{_md(guide_titles.get(free_help_page, 'free, impartial help'))}]({prefix}{free_help_page})</p>\n"
+            f"[{escape_markdown(guide_titles.get(free_help_page, 'free, impartial help'))}]({prefix}{free_help_page})</p>\n"
         )
     return (
         f'<section class="ctg-step ctg-outcome" id="{o}" data-step-id="{o}" data-step-kind="outcome" '
@@ -172,20 +172,20 @@ def render_routes_page(pathway: Pathway) -> str:
             hide=["toc"],
             search={"exclude": True},
         ),
-        f"# All routes: {_md(pathway.title)}\n",
+        f"# All routes: {escape_markdown(pathway.title)}\n",
         f"This page lists every way through [the pathway]({'index.md'}) on one page, "
         f"for advisers, trustees and printing. There are {len(routes)} routes. "
         f"Version {pathway.version}, last reviewed {long_date(pathway.last_reviewed)}.\n",
     ]
     for number, route in enumerate(routes, 1):
         steps = "\n".join(
-            f"{i}. {_md(c.question.question)} **{_md(c.answer.label)}**" for i, c in enumerate(route.choices, 1)
+            f"{i}. {escape_markdown(c.question.question)} **{escape_markdown(c.answer.label)}**" for i, c in enumerate(route.choices, 1)
         )
-        actions = "\n".join(f"- {_md(a)}" for a in route.actions)
+        actions = "\n".join(f"- {escape_markdown(a)}" for a in route.actions)
         parts.append(
-            f"## Route {number}: {_md(route.outcome.title)} {{ #route-{number} }}\n\n"
+            f"## Route {number}: {escape_markdown(route.outcome.title)} {{ #route-{number} }}\n\n"
             f"{steps}\n\n"
-            f"**Result:** [{_md(route.outcome.title)}](index.md#{route.outcome.id})\n\n"
+            f"**Result:** [{escape_markdown(route.outcome.title)}](index.md#{route.outcome.id})\n\n"
             f"What to do:\n\n{actions}\n"
         )
     return "\n".join(parts)
@@ -205,7 +205,7 @@ def render_index_page(pathways: list[Pathway]) -> str:
     ]
     for pathway in sorted(pathways, key=lambda p: p.title):
         parts.append(
-            f"## [{_md(pathway.title)}]({pathway.id}/index.md)\n\n{_md(pathway.summary)}\n\n"
-            f"[All routes for “{_md(pathway.title)}”]({pathway.id}/all-routes.md)\n"
+            f"## [{escape_markdown(pathway.title)}]({pathway.id}/index.md)\n\n{escape_markdown(pathway.summary)}\n\n"
+            f"[All routes for “{escape_markdown(pathway.title)}”]({pathway.id}/all-routes.md)\n"
         )
     return "\n".join(parts)
