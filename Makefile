@@ -22,18 +22,18 @@ serve: $(VENV)/.site
 # The online site, with the offline copy's zip in site/downloads/ for the "Use it offline" page.
 build: $(VENV)/.site
 	$(PY) -m mkdocs build --strict
-	$(PY) -m caretech.offline --publish site/downloads
+	$(PY) -m caretech.site.offline --publish site/downloads
 
 # The offline copy alone: folder site-offline/ and dist/care-tech-guide-offline.zip.
 offline: $(VENV)/.site
-	$(PY) -m caretech.offline
+	$(PY) -m caretech.site.offline
 
 test: $(VENV)/.test
 	$(PY) -m pytest
 
 # House style and safety checks on docs/ and pathways/ (no build needed). Errors fail CI.
 check: $(VENV)/.site
-	$(PY) -m caretech.content_check
+	$(PY) -m caretech.content.check
 
 clean:
 	rm -rf site site-offline dist $(VENV)

@@ -8,15 +8,22 @@ on_page_markdown  points "Edit this page" at the YAML file for generated pages, 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
+
+# `mkdocs serve` loads the hooks again on every rebuild, but Python keeps modules it has
+# imported. This hook is listed first: forgetting caretech here makes every hook import the
+# engine afresh, so `watch: caretech` in mkdocs.yml really does pick up engine changes.
+for _name in [name for name in sys.modules if name == "caretech" or name.startswith("caretech.")]:
+    del sys.modules[_name]
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from caretech.front_matter import check_front_matter, load_front_matter_schema
+from caretech.content.front_matter import check_front_matter, load_front_matter_schema
 from caretech.pathways import compile_pathways
 from caretech.pathways.cross_links import cross_link_box, insert_after_introduction, pathways_by_guide
 from caretech.pathways.render import (

@@ -1,7 +1,7 @@
 """MkDocs hook: a printable page per section (`<section>/print.md`), combining its guides.
 
 on_files          adds one generated page per section of the menu (not in the menu itself);
-                  caretech.print_pack does the work.
+                  caretech.site.print_pack does the work.
 on_page_markdown  links each section's index page to its pack, and drops "Edit this page"
                   from packs (there is no file to edit).
 """
@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from caretech.print_pack import Guide, Section, front_matter, pack_link_markdown, render_print_pack, sections_in_nav
+from caretech.site.print_pack import Guide, Section, front_matter, pack_link_markdown, render_print_pack, sections_in_nav
 
 # Section index page -> its section, for the link; pack page paths.
 _sections: dict[str, Section] = {}

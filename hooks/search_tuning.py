@@ -1,4 +1,4 @@
-"""MkDocs hook: add the words people type to the site search (see caretech/search_tuning.py).
+"""MkDocs hook: add the words people type to the site search (see caretech/site/search_tuning.py).
 
 on_files          reads includes/search-synonyms.yml and checks that every page it names
                   exists (list this hook after care_tech_guide.py, which adds the pathways).
@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from caretech.problems import ContentError, format_problems
-from caretech.search_tuning import (
+from caretech.site.search_tuning import (
     SYNONYMS_FILE, SearchWords, add_to_search_index, check_pages, load_search_words, words_for_pages,
 )
 

@@ -2,9 +2,9 @@
 
 on_page_context / on_template_context
     give each page a menu with the sections and the pages of its own section only, so a
-    page's HTML does not grow with the size of the site (caretech/nav_prune.py).
+    page's HTML does not grow with the size of the site (caretech/site/nav_prune.py).
 on_post_build
-    deletes source maps and unused search-language files (caretech/slim_output.py). Runs
+    deletes source maps and unused search-language files (caretech/site/slim_output.py). Runs
     after everything else has written its files (priority -200; the offline plugin writes
     its search index at -100), for the online and the offline build alike.
 """
@@ -18,8 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
-from caretech.nav_prune import pruned_menu
-from caretech.slim_output import slim_site
+from caretech.site.nav_prune import pruned_menu
+from caretech.site.slim_output import slim_site
 
 
 class _PageMenu:

@@ -5,7 +5,7 @@
 For each guide: Flesch reading ease (higher is easier: 60-70 is plain English, 80+ is easy),
 the average sentence length in words, the longest sentence, and the number of sentences;
 then the site-wide median. Each heading, list item, table cell and box title counts as its
-own sentence (see caretech/text_stats.py). Needs pyphen (in the test extras).
+own sentence (see caretech/content/text_stats.py). Needs pyphen (in the test extras).
 Limits the tests hold us to: average at most 20 words, no sentence over 35.
 """
 
@@ -14,9 +14,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from caretech.front_matter import is_guide
-from caretech.rendered_text import article_blocks
-from caretech.text_stats import TextStats, measure, median
+from caretech.content.front_matter import is_guide
+from caretech.content.rendered_text import article_blocks
+from caretech.content.text_stats import TextStats, measure, median
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_AVERAGE_WORDS = 20

@@ -145,7 +145,7 @@ def offline_copy(tmp_path_factory) -> OfflineCopy:
     """The offline copy, built once as `make offline` builds it, then unzipped as a reader would."""
     import zipfile
 
-    from caretech.offline import FOLDER_IN_ZIP, ZIP_NAME, build, make_zip, slim
+    from caretech.site.offline import FOLDER_IN_ZIP, ZIP_NAME, build, make_zip, slim
 
     work = tmp_path_factory.mktemp("offline")
     result = build(work / "site", ROOT)

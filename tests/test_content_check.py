@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from caretech.content_check import RULES, Project, check_file, check_page, check_pathway, check_paths
-from caretech.content_rules import ERROR, WARNING, load_words_to_avoid
-from caretech.front_matter import check_front_matter, load_front_matter_schema
+from caretech.content.check import RULES, Project, check_file, check_page, check_pathway, check_paths
+from caretech.content.rules import ERROR, WARNING, load_words_to_avoid
+from caretech.content.front_matter import check_front_matter, load_front_matter_schema
 from caretech.pathways import compile_pathway, load_schema
 from caretech.problems import ContentError
 from helpers import FIXTURES, ROOT, known_pages
@@ -115,7 +115,7 @@ def test_a_missing_path_is_a_plain_message():
 
 
 def run_check(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "caretech.content_check", *args],
+    return subprocess.run([sys.executable, "-m", "caretech.content.check", *args],
                           capture_output=True, text=True, cwd=ROOT)
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from caretech.front_matter import check_front_matter, is_guide, load_front_matter_schema
+from caretech.content.front_matter import check_front_matter, is_guide, load_front_matter_schema
 from helpers import DOCS
 
 SCHEMA = load_front_matter_schema()

@@ -1,11 +1,11 @@
-"""Print packs (caretech/print_pack.py): which guides go in, and links that still work."""
+"""Print packs (caretech/site/print_pack.py): which guides go in, and links that still work."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from caretech.print_pack import Guide, Section, pack_link_markdown, render_print_pack, sections_in_nav
+from caretech.site.print_pack import Guide, Section, pack_link_markdown, render_print_pack, sections_in_nav
 
 NAV = [
     {"Home": "index.md"},

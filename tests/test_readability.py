@@ -10,9 +10,9 @@ import importlib.util
 
 import pytest
 
-from caretech.front_matter import is_guide
-from caretech.rendered_text import article_blocks
-from caretech.text_stats import count_syllables, count_words, measure, split_sentences
+from caretech.content.front_matter import is_guide
+from caretech.content.rendered_text import article_blocks
+from caretech.content.text_stats import count_syllables, count_words, measure, split_sentences
 from helpers import DOCS, ROOT
 
 _spec = importlib.util.spec_from_file_location("readability", ROOT / "scripts" / "readability.py")

@@ -6,8 +6,8 @@ import datetime
 import json
 from pathlib import Path
 
-from caretech.front_matter import is_guide
-from caretech.review_report import DatedFact, Reviewed, collect, render
+from caretech.content.front_matter import is_guide
+from caretech.content.review_report import DatedFact, Reviewed, collect, render
 from helpers import DOCS, ROOT
 
 TODAY = datetime.date(2026, 11, 26)

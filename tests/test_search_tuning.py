@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from caretech.problems import ContentError
-from caretech.search_tuning import (
+from caretech.site.search_tuning import (
     KEYWORDS_FIELD, SYNONYMS_FILE, URGENT_FIELD, SearchWords, add_to_search_index, check_pages,
     load_search_words, words_for_pages,
 )

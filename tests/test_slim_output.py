@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from caretech.nav_prune import MAX_PAGES, pruned_menu
-from caretech.slim_output import lunr_files_needed, slim_site
+from caretech.site.nav_prune import MAX_PAGES, pruned_menu
+from caretech.site.slim_output import lunr_files_needed, slim_site
 
 
 # --- Source maps and search languages --------------------------------------------------------

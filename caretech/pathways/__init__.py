@@ -13,9 +13,9 @@ from caretech.pathways.graph import check_graph
 from caretech.pathways.model import Pathway, build_pathway
 from caretech.pathways.routes import Route, enumerate_routes, route_table
 from caretech.problems import ContentError, Problem
-from caretech.review_dates import check_review_dates
-from caretech.schema_check import check_against_schema, load_schema
-from caretech.yaml_source import YamlDocument, load_yaml
+from caretech.content.review_dates import check_review_dates
+from caretech.readers.schema_check import check_against_schema, load_schema
+from caretech.readers.yaml_source import YamlDocument, load_yaml
 
 __all__ = [
     "Pathway", "Route", "compile_pathway", "compile_pathways", "enumerate_routes",

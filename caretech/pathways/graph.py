@@ -10,7 +10,7 @@ import difflib
 from typing import Iterable
 
 from caretech.problems import Problem
-from caretech.yaml_source import YamlDocument
+from caretech.readers.yaml_source import YamlDocument
 
 
 def _items(data: dict, key: str) -> list[tuple[int, dict]]:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from caretech.markdown_text import Sentence, strip_code_spans
+from caretech.content.markdown_text import Sentence, strip_code_spans
 from caretech.problems import ContentError, Problem
-from caretech.text_stats import count_words
-from caretech.yaml_source import load_yaml
+from caretech.content.text_stats import count_words
+from caretech.readers.yaml_source import load_yaml
 
 ERROR, WARNING = "error", "warning"
 MAX_SENTENCE_WORDS = 25

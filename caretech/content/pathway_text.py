@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from caretech.markdown_text import Block, Sentence, blocks, plain_text, sentences
-from caretech.yaml_source import YamlDocument
+from caretech.content.markdown_text import Block, Sentence, blocks, plain_text, sentences
+from caretech.readers.yaml_source import YamlDocument
 
 _PROSE_KEYS = {"title", "summary", "question", "hint", "label", "body"}
 _LIST_KEYS = {"actions", "add_actions"}

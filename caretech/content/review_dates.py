@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from caretech.problems import Problem
-from caretech.yaml_source import YamlDocument
+from caretech.readers.yaml_source import YamlDocument
 
 MAX_REVIEW_GAP_DAYS = 366
 

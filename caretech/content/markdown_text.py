@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from caretech.text_stats import split_sentences
+from caretech.content.text_stats import split_sentences
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")

@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from caretech.problems import ContentError, Problem
-from caretech.schema_check import check_against_schema, load_schema
-from caretech.yaml_source import load_yaml
+from caretech.readers.schema_check import check_against_schema, load_schema
+from caretech.readers.yaml_source import load_yaml
 
 SYNONYMS_FILE = "includes/search-synonyms.yml"
 KEYWORDS_FIELD = "keywords"
@@ -71,7 +71,7 @@ def load_search_words(path: Path, filename: str) -> list[SearchWords]:
     document, problems = load_yaml(text, filename)
     if document is None:
         raise ContentError(problems)
-    schema = load_schema(files("caretech") / "search_synonyms.schema.json")
+    schema = load_schema(files("caretech.site") / "search_synonyms.schema.json")
     problems += check_against_schema(document, schema, filename, _describe)
     if problems:
         raise ContentError(problems)

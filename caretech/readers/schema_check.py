@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from caretech.problems import Problem
-from caretech.yaml_source import YamlDocument
+from caretech.readers.yaml_source import YamlDocument
 
 # Names a path in words, e.g. ("questions", 0, "answers", 1) -> "answer 2 of question `start`".
 Describer = Callable[[tuple, Any], str]

@@ -1,7 +1,7 @@
 """Build the offline copy: the site as a folder and a zip that work from file://.
 
-    python -m caretech.offline                      # site-offline/ and dist/care-tech-guide-offline.zip
-    python -m caretech.offline --publish site/downloads   # also copy the zip there
+    python -m caretech.site.offline                      # site-offline/ and dist/care-tech-guide-offline.zip
+    python -m caretech.site.offline --publish site/downloads   # also copy the zip there
 
 It runs `mkdocs build --strict -f mkdocs.offline.yml`, removes what an offline reader
 never uses, and zips the folder under one top-level folder. Plain Python: MkDocs runs as
@@ -18,7 +18,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CONFIG = "mkdocs.offline.yml"
 ZIP_NAME = "care-tech-guide-offline.zip"
 FOLDER_IN_ZIP = "care-tech-guide"

@@ -15,11 +15,11 @@ from typing import Iterable
 
 import yaml
 
-from caretech.front_matter import is_guide
-from caretech.markdown_text import Sentence, blocks, front_matter_end, sentences
-from caretech.pathway_text import pathway_sentences
-from caretech.review_dates import parse_date
-from caretech.yaml_source import load_yaml
+from caretech.content.front_matter import is_guide
+from caretech.content.markdown_text import Sentence, blocks, front_matter_end, sentences
+from caretech.content.pathway_text import pathway_sentences
+from caretech.content.review_dates import parse_date
+from caretech.readers.yaml_source import load_yaml
 
 PAGE = "maintainers/review-due/index.md"
 DUE_SOON_DAYS = 30

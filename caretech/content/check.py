@@ -1,6 +1,6 @@
 """The content check: catch house-style and safety mistakes in guides and pathways, no build needed.
 
-    python -m caretech.content_check [paths...] [--errors-only] [--today YYYY-MM-DD]
+    python -m caretech.content.check [paths...] [--errors-only] [--today YYYY-MM-DD]
 
 Run it from the project folder (`make check` does). With no paths it checks docs/ and
 pathways/. Each finding is printed as `file:line: error|warning: message` with a fix.
@@ -18,16 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from caretech import content_rules as rules
-from caretech.content_rules import ERROR, WARNING, Finding, finding
-from caretech.front_matter import check_front_matter, is_guide, load_front_matter_schema
-from caretech.markdown_text import blocks, body_lines, front_matter_end, sentences
-from caretech.pathway_text import pathway_sentences
+from caretech.content import rules
+from caretech.content.rules import ERROR, WARNING, Finding, finding
+from caretech.content.front_matter import check_front_matter, is_guide, load_front_matter_schema
+from caretech.content.markdown_text import blocks, body_lines, front_matter_end, sentences
+from caretech.content.pathway_text import pathway_sentences
 from caretech.pathways import SCHEMA_FILE, compile_pathway
 from caretech.problems import ContentError
-from caretech.review_dates import parse_date
-from caretech.schema_check import load_schema
-from caretech.yaml_source import load_yaml
+from caretech.content.review_dates import parse_date
+from caretech.readers.schema_check import load_schema
+from caretech.readers.yaml_source import load_yaml
 
 # rule -> (severity, what it catches). CONTRIBUTING.md explains each one for contributors.
 RULES = {
@@ -203,7 +203,7 @@ def _find_project(start: Path) -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m caretech.content_check",
+    parser = argparse.ArgumentParser(prog="python -m caretech.content.check",
                                      description="Check guides and pathways for house-style and safety mistakes.")
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: docs and pathways)")
     parser.add_argument("--errors-only", action="store_true", help="do not print warnings")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from caretech.problems import Problem
-from caretech.review_dates import check_review_dates
-from caretech.schema_check import check_against_schema
-from caretech.yaml_source import load_yaml
+from caretech.content.review_dates import check_review_dates
+from caretech.readers.schema_check import check_against_schema
+from caretech.readers.yaml_source import load_yaml
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 PAGE_FIELDS = ("title", "description")
@@ -63,6 +63,6 @@ def check_front_matter(text: str, filename: str, src_path: str, schema: dict) ->
 def load_front_matter_schema() -> dict:
     from importlib.resources import files
 
-    from caretech.schema_check import load_schema
+    from caretech.readers.schema_check import load_schema
 
-    return load_schema(files("caretech") / "front_matter.schema.json")
+    return load_schema(files("caretech.content") / "front_matter.schema.json")
