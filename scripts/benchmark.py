@@ -269,7 +269,7 @@ def first_visit(browser, server: Server, path: str, open_search: bool = False) -
     page.goto(server.url + path, wait_until="networkidle")
     page.wait_for_timeout(500)
     if open_search:
-        page.click("label.md-header__button[for=__search]")
+        page.click(".md-header__button[for=__search]")
         page.locator("input[data-md-component=search-query]").press_sequentially("wi-fi")  # Material listens for keyup
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         page.wait_for_load_state("networkidle")

@@ -74,7 +74,7 @@ def test_every_page_has_no_wcag_violations(page, site_url, built_site, scheme):
 
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(address(site_url, "devices-and-wifi/wifi/index.html"))
-    page.locator(".md-header label[for='__drawer']").click()
+    page.locator(".md-header [for='__drawer']").click()
     page.wait_for_timeout(400)
     if violations := audit(page):
         found["menu open at 375 px (devices-and-wifi/wifi/)"] = violations
@@ -186,7 +186,7 @@ def test_menu_guide_and_search_with_keys_alone_at_375px(phone, site_url):
     assert back["name"].startswith("Devices, Wi-Fi and phones"), "focus on the panel's back button"
 
     # Back to the main list and into the panel again, then follow the first guide in it.
-    opener = press(page, "Enter", then_focus="label.md-nav__link")
+    opener = press(page, "Enter", then_focus=".md-nav__link[for]")
     assert opener["name"] == "Pages in Devices, Wi-Fi and phones"
     assert page.evaluate("() => document.activeElement.getAttribute('aria-expanded')") == "false"
     press(page, "Enter", then_focus=".md-nav__title")
@@ -215,11 +215,11 @@ def test_escape_closes_the_menu_and_gives_focus_back(phone, site_url):
     tab_until(page, lambda f: f["name"] == "Menu", limit=5)
     press(page, "Enter", then_focus=".md-sidebar--primary *")
     assert page.evaluate("() => document.getElementById('__drawer').checked")
-    assert page.get_attribute(".md-header label[for='__drawer']", "aria-expanded") == "true"
+    assert page.get_attribute(".md-header [for='__drawer']", "aria-expanded") == "true"
     focused = press(page, "Escape")
     assert focused["name"] == "Menu"
     assert not page.evaluate("() => document.getElementById('__drawer').checked")
-    assert page.get_attribute(".md-header label[for='__drawer']", "aria-expanded") == "false"
+    assert page.get_attribute(".md-header [for='__drawer']", "aria-expanded") == "false"
 
 
 def test_the_skip_link_jumps_past_the_menu(page, site_url):

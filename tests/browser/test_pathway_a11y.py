@@ -19,9 +19,11 @@ def assert_no_violations(page, where: str) -> None:
 
 
 def without_script(page) -> None:
-    """Serve an empty pathway.js: the page as it is with JavaScript off (or if the script fails to
-    load), which shows every question and result at once, so axe checks all of the content."""
-    page.route("**/pathway.js", lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
+    """Serve an empty script bundle (pathway.js is in it): the page as it is with our JavaScript off
+    (or if the script fails to load), which shows every question and result at once, so axe checks
+    all of the content."""
+    page.route("**/assets/javascripts/care-tech-guide.*.js",
+               lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
 
 
 @pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)

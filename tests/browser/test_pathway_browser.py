@@ -386,7 +386,7 @@ def test_the_script_leaves_other_pages_alone(page, site_url):
     page.goto(f"{site_url}pathways/")
     assert page.locator(".ctg-pathway").count() == 0
     assert page.evaluate("document.body.classList.contains('ctg-pathway-page')") is False
-    assert page.evaluate("document.querySelector('script[src$=\"pathway.js\"]') !== null")
+    assert page.evaluate("document.querySelector('script[src*=\"/care-tech-guide.\"]') !== null")
 
 
 # --- With JavaScript off -----------------------------------------------------------------------

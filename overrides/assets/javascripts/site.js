@@ -1,6 +1,7 @@
 /* Site-wide progressive enhancement. Every page works without this file; it adds:
    - keyboard access to Material's menu, section panels and search, which are <label>s
-     for hidden checkboxes (a label cannot take focus or be pressed with a key);
+     for hidden checkboxes (a label cannot take focus or be pressed with a key): each
+     becomes a <button>;
    - focus management: into the menu when it opens, back to the button when it closes,
      and the menu or search closes when focus leaves it;
    - search results in the Tab order, and no focus on the search box while it is
@@ -19,20 +20,26 @@
   var drawerMode = window.matchMedia("(max-width: 76.234375em)");
   var phoneMode = window.matchMedia("(max-width: 59.984375em)");
 
-  /* A <label for="checkbox"> that works like a button: Tab reaches it, Enter and Space
-     press it. Material's own Enter handler also clicks focused labels, so ours stops
-     the event to avoid a double toggle. */
+  /* Material's menu, section and search toggles are <label>s for hidden checkboxes. A label
+     cannot take focus or be pressed with a key, and ARIA allows no role on a label, so each
+     becomes a real <button>: same class, id, `for` and content (Material's CSS and script
+     find them by those; site.css makes it look the same), ticking its checkbox as the label
+     did. Enter and Space press a button by themselves. Without JavaScript the labels stay. */
   function makeButton(label, name) {
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    if (name) label.setAttribute("aria-label", name);
-    label.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        event.stopPropagation();
-        label.click();
-      }
+    var button = document.createElement("button");
+    button.type = "button";
+    Array.prototype.forEach.call(label.attributes, function (attribute) {
+      button.setAttribute(attribute.name, attribute.value);
     });
+    button.classList.add("ctg-toggle");
+    while (label.firstChild) button.appendChild(label.firstChild);
+    if (name) button.setAttribute("aria-label", name);
+    button.addEventListener("click", function () {
+      var checkbox = document.getElementById(button.getAttribute("for"));
+      if (checkbox) checkbox.click();
+    });
+    label.replaceWith(button);
+    return button;
   }
 
   function setToggle(checkbox, value) {
@@ -58,7 +65,7 @@
   var menuButton = document.querySelector(".md-header label[for='__drawer']");
   if (drawer && sidebar && menuButton) {
     sidebar.id = sidebar.id || "ctg-menu";
-    makeButton(menuButton, "Menu");
+    menuButton = makeButton(menuButton, "Menu");
     menuButton.setAttribute("aria-controls", sidebar.id);
     menuButton.setAttribute("aria-expanded", "false");
 
@@ -97,10 +104,10 @@
       var back = panel && panel.querySelector(":scope > label.md-nav__title");
       if (!opener || !back) return;
       var title = back.textContent.trim();
-      makeButton(opener, opener.textContent.trim() ? null : "Pages in " + title);
+      opener = makeButton(opener, opener.textContent.trim() ? null : "Pages in " + title);
       if (toggle.id === "__toc") opener.setAttribute("aria-label", "Contents of this page");
       opener.setAttribute("aria-expanded", String(toggle.checked));
-      makeButton(back, title + ": back to the menu");
+      back = makeButton(back, title + ": back to the menu");
       toggle.addEventListener("change", function () {
         opener.setAttribute("aria-expanded", String(toggle.checked));
         if (!drawerMode.matches) return;
@@ -118,8 +125,8 @@
   var searchInput = document.querySelector(".md-search__input");
   var searchClose = document.querySelector(".md-search__form label[for='__search']");
   if (search && searchInput) {
-    if (searchButton) makeButton(searchButton, "Search");
-    if (searchClose) makeButton(searchClose, "Close search");
+    if (searchButton) searchButton = makeButton(searchButton, "Search");
+    if (searchClose) searchClose = makeButton(searchClose, "Close search");
 
     // On a phone the closed search box is off-screen: keep Tab away from it (Material
     // still focuses it when the Search button or the "/" key opens search).
