@@ -22,17 +22,24 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans and no implicit dates."""
+def _yaml_12_loader(base: type) -> type:
+    """`base` with YAML 1.2 booleans and no implicit dates."""
+    loader = type(f"YamlSource{base.__name__}", (base,), {})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    loader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    return loader
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+# PyYAML's C loader (libyaml) reads about ten times faster and keeps the same line marks;
+# the pure-Python one is the fallback where PyYAML was built without libyaml, and reports
+# mistakes, so a message never depends on which loader ran.
+PURE_LOADER = _yaml_12_loader(yaml.SafeLoader)
+FAST_LOADER = _yaml_12_loader(yaml.CSafeLoader) if getattr(yaml, "__with_libyaml__", False) else PURE_LOADER
+# Plain YAML 1.1 data (for files that are not checked line by line): the C loader if there is one.
+FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -50,29 +57,20 @@ class YamlDocument:
         return self.lines.get(path, 1)
 
 
-def load_yaml(text: str, filename: str, first_line: int = 1) -> tuple[YamlDocument | None, list[Problem]]:
+def load_yaml(text: str, filename: str, first_line: int = 1,
+              loader_class: type = FAST_LOADER) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `text`. `first_line` shifts line numbers (front matter starts on line 2)."""
     offset = first_line - 1
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + 1 if mark else 1) + offset
-        what = error.problem or "the text could not be read"
-        return None, [
-            Problem(
-                filename,
-                line,
-                f"This is not valid YAML: {what}.",
-                "Check the indentation on this line and the one above (use spaces, not tabs), "
-                "and put text that contains a colon inside quotes.",
-            )
-        ]
-    except yaml.YAMLError as error:  # a reader error, e.g. a control character
-        return None, [Problem(filename, 1 + offset, f"This is not valid YAML: {error}.", "Remove odd characters.")]
-    finally:
-        loader.dispose()
+        loader = loader_class(text)  # the pure loader checks for control characters here
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        if loader_class is not PURE_LOADER:  # the pure loader's words and marks, whichever ran
+            return load_yaml(text, filename, first_line, PURE_LOADER)
+        return None, _not_valid(error, filename, offset)
 
     if node is None:
         return None, [Problem(filename, first_line, "The file is empty.", "Add the fields shown in the template.")]
@@ -81,6 +79,24 @@ def load_yaml(text: str, filename: str, first_line: int = 1) -> tuple[YamlDocume
     problems: list[Problem] = []
     document.data = _construct(node, (), document, problems, filename, offset, loader)
     return document, problems
+
+
+def _not_valid(error: yaml.YAMLError, filename: str, offset: int) -> list[Problem]:
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 1) + offset
+        what = error.problem or "the text could not be read"
+        return [
+            Problem(
+                filename,
+                line,
+                f"This is not valid YAML: {what}.",
+                "Check the indentation on this line and the one above (use spaces, not tabs), "
+                "and put text that contains a colon inside quotes.",
+            )
+        ]
+    # a reader error, e.g. a control character
+    return [Problem(filename, 1 + offset, f"This is not valid YAML: {error}.", "Remove odd characters.")]
 
 
 def _construct(node, path, document, problems, filename, offset, loader):

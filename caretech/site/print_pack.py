@@ -24,6 +24,8 @@ import markdown
 import yaml
 from markdown.extensions.toc import slugify
 
+from caretech.readers.yaml_source import FAST_SAFE_LOADER
+
 PACK_FILE = "print.md"
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
@@ -100,7 +102,7 @@ def front_matter(text: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    data = yaml.safe_load(match.group(1) or "") or {}
+    data = yaml.load(match.group(1) or "", Loader=FAST_SAFE_LOADER) or {}
     return (data if isinstance(data, dict) else {}), text[match.end():]
 
 
@@ -130,10 +132,26 @@ def pack_link_markdown(section: Section) -> str:
     )
 
 
+@dataclass(frozen=True)
+class _ReadGuide:
+    """A guide read once: its front matter, its Markdown body and its headings (level, id)."""
+
+    src_uri: str
+    meta: dict
+    body: str
+    headings: tuple[tuple[int, str], ...]
+
+
+def _read(guide: Guide) -> _ReadGuide:
+    meta, body = front_matter(guide.text)
+    return _ReadGuide(guide.src_uri, meta, body, tuple(_headings(body)))
+
+
 def render_print_pack(section_title: str, section: Section, guides: Sequence[Guide], site_url: str) -> str:
     """The Markdown of the pack page, front matter included."""
-    anchors = {g.src_uri: _new_anchors(g) for g in guides}
-    titles = [(g.src_uri, front_matter(g.text)[0].get("title") or g.src_uri) for g in guides]
+    read = [_read(g) for g in guides]
+    anchors = {g.src_uri: _new_anchors(g) for g in read}
+    titles = [(g.src_uri, g.meta.get("title") or g.src_uri) for g in read]
     head = {
         "title": f"{section_title}: every guide on one page",
         "description": f"All the guides in “{section_title}” on one page, to print for a staff folder or a meeting.",
@@ -147,32 +165,30 @@ def render_print_pack(section_title: str, section: Section, guides: Sequence[Gui
         "Each guide starts on a new sheet of paper.\n",
         "\n".join(f"- [{_escape(str(title))}](#{guide_anchor(src)})" for src, title in titles) + "\n",
     ]
-    for guide in guides:
+    for guide in read:
         parts.append(_render_guide(guide, section.pack, anchors, site_url))
     return "\n".join(parts)
 
 
-def _new_anchors(guide: Guide) -> dict[str, str]:
+def _new_anchors(guide: _ReadGuide) -> dict[str, str]:
     """Old heading id -> id in the pack. The guide's title heading becomes the guide's own anchor."""
     prefix = guide_anchor(guide.src_uri)
-    _, body = front_matter(guide.text)
-    headings = _headings(body)
     mapping = {}
-    for number, (level, old_id) in enumerate(headings):
+    for number, (level, old_id) in enumerate(guide.headings):
         title = number == 0 and level == 1
         mapping[old_id] = prefix if title else f"{prefix}--{old_id}"
     mapping[""] = prefix  # a link to the guide itself
     return mapping
 
 
-def _render_guide(guide: Guide, pack_uri: str, anchors: dict[str, dict[str, str]], site_url: str) -> str:
-    meta, body = front_matter(guide.text)
+def _render_guide(guide: _ReadGuide, pack_uri: str, anchors: dict[str, dict[str, str]], site_url: str) -> str:
+    meta, body = guide.meta, guide.body
     prefix = guide_anchor(guide.src_uri)
     mine = anchors[guide.src_uri]
-    new_ids = [mine[old_id] for _, old_id in _headings(body)]
+    new_ids = [mine[old_id] for _, old_id in guide.headings]
     intro = _guide_intro(meta, guide.src_uri, site_url)
     lines: list[str] = []
-    if not _headings(body) or _headings(body)[0][0] != 1:
+    if not guide.headings or guide.headings[0][0] != 1:
         lines += [f"## {_escape(str(meta.get('title', guide.src_uri)))} {{ #{prefix} .ctg-pack-guide }}", "", intro]
     number = 0
     for line, in_code in _lines(body):
@@ -252,8 +268,15 @@ def _split_attrs(text: str) -> tuple[str, str]:
     return text, ""
 
 
+# Text with none of these has no Markdown in it to render.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&!]")
+_converter = markdown.Markdown()  # one converter, reset per heading: building one costs more than using it
+
+
 def _plain_text(text: str) -> str:
-    rendered = markdown.markdown(text)
+    if not _MARKUP.search(text):
+        return text.strip()
+    rendered = _converter.reset().convert(text)
     return html.unescape(re.sub(r"<[^>]+>", "", rendered))
 
 
