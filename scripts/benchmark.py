@@ -1,32 +1,40 @@
 #!/usr/bin/env python3
-"""How fast is Care Tech Guide? Measured side by side with a plain Material site of the same pages.
+"""How fast is Care Tech Guide? Measured beside two plain Material sites of the same pages.
 
-    python scripts/benchmark.py                # the real site, then a 1,000-guide synthetic site
-    python scripts/benchmark.py --quick        # the real site only
-    python scripts/benchmark.py --lighthouse   # also Lighthouse scores (run `npm ci --prefix scripts/benchmark` once)
+    python scripts/benchmark.py                # builds, first visits, first search, Lighthouse
+    python scripts/benchmark.py --quick        # no Lighthouse (about two minutes)
+    python scripts/benchmark.py --large        # also a 1,000-guide synthetic site (about 10 minutes more)
 
-What it does, in one run:
+Lighthouse comes from npm, pinned in scripts/benchmark/package.json: run
+`npm ci --prefix scripts/benchmark` once (Node 18.20 or later). Chromium: /usr/bin/chromium
+(set CHROMIUM_PATH to use another).
 
-1. Builds the real site (`mkdocs build` with our mkdocs.yml) and a plain Material site of
-   the same pages: the same docs/ Markdown with its front matter, the pathway pages as the
-   Markdown our compiler generates, and a minimal mkdocs.yml (theme: material with its
-   default settings and plugins, plus our Markdown extensions so the pages have the same
-   content). It prints each build's seconds and peak memory.
-2. Serves both from 127.0.0.1 with gzip (level 6, like a typical web host) and opens a guide,
-   a pathway and the home page in Chromium with an empty cache, as a first visit. It sums
-   the gzip bytes the browser really fetched (the server counts them) and the requests,
-   waiting until the network is quiet, so Material's search index and worker count when
-   they load. Requests to other hosts are blocked and counted (a default Material site asks
-   Google Fonts).
-3. Generates a synthetic site of 1,000 guides in the 8 sections (the real guides plus
-   copies of one guide per section) and 50 pathways (the real ones plus copies of a
-   template pathway), in both flavours, and prints build seconds, peak memory and the size
-   of one page's HTML, which should not grow with the number of pages.
-4. With --lighthouse: Lighthouse (npm, pinned in scripts/benchmark/package.json) in its
-   default mobile mode, against the same local gzip servers, for the home page, a guide and
-   a pathway of both sites. Not a gate: scores vary from run to run.
+Three sites, all with the same pages (the pathway pages as the Markdown our compiler writes):
 
-Chromium: /usr/bin/chromium (set CHROMIUM_PATH to use another).
+- "ours": this site, built with our mkdocs.yml;
+- "matched plain": the same mkdocs.yml without our hooks, overrides and extra CSS/JS (same
+  menu, features, palette and `font: false`), so a difference is what our own code costs or
+  saves;
+- "default plain": Material with its default settings, as a new site gets it (it asks Google
+  Fonts; here that request fails at once, as there is no network).
+
+What it measures:
+
+1. Build: `mkdocs build` of each, three times: wall seconds, CPU seconds (user + system: steadier
+   on a busy machine) and peak memory, as the median and the spread (lowest to highest).
+2. First visit: each site served from 127.0.0.1 with gzip (level 6, like a typical host), a
+   guide, a pathway and the home page opened in mobile Chromium with an empty cache. The server
+   counts the gzip bytes and requests; the page's stylesheets and scripts are counted from its
+   HTML. Requests to other hosts are blocked and counted.
+3. First search, on the slow-4G profile Lighthouse simulates (150 ms round trip, 1.6 Mbit/s
+   down, 750 kbit/s up, CPU slowed 4x), three times: the bytes fetched from opening the search
+   box to the first results, and the time from the first keystroke to the first result shown.
+4. Lighthouse 12 in its default mobile mode (simulated slow 4G), three runs per page and site:
+   performance and accessibility scores, first and largest contentful paint, total blocking
+   time, requests and bytes; medians with the spread.
+
+Timings are medians of three with the spread; the targets at the end are judged on medians.
+It is a measurement, not a test: nothing fails if a number changes.
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -54,14 +63,37 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LIGHTHOUSE = ROOT / "scripts" / "benchmark" / "node_modules" / ".bin" / "lighthouse"
+RUNS = 3
 
 GUIDE = "devices-and-wifi/wifi/"
 PATHWAY = "pathways/something-gone-wrong/"
 HOME = ""
-PAGES = {"guide page": GUIDE, "pathway page": PATHWAY, "home page": HOME}
+PAGES = {"home": HOME, "guide": GUIDE, "pathway": PATHWAY}
+SITES = ("ours", "matched plain", "default plain")
 LARGE_GUIDES, LARGE_PATHWAYS = 1000, 50
 TEMPLATE_PATHWAY = "staff-own-phones"
-TARGETS = {"first_visit_guide": 0.70, "build": 1.10}
+SEARCH_WORDS = "backup"
+# Lighthouse's simulated mobile connection ("slow 4G") and CPU slow-down, applied for real.
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6384e6 / 8, "uploadThroughput": 0.75e6 / 8}
+CPU_SLOWDOWN = 4
+MATERIAL_FILES = re.compile(r"assets/(stylesheets/(main|palette)\.[0-9a-f]+\.min\.css|javascripts/bundle\.[0-9a-f]+\.min\.js)")
+
+
+# --- Medians ------------------------------------------------------------------------------
+
+@dataclass
+class Spread:
+    """Several samples of one figure: the median, and the lowest and highest."""
+
+    samples: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    def show(self, digits: int = 2, unit: str = "") -> str:
+        low, high = min(self.samples), max(self.samples)
+        return f"{self.median:.{digits}f}{unit} ({low:.{digits}f}-{high:.{digits}f})"
 
 
 # --- Projects -----------------------------------------------------------------------------
@@ -101,19 +133,38 @@ def write_pathway_pages(project: Path, docs: Path, free_help: str) -> None:
         (docs / src).write_text(content, encoding="utf-8")
 
 
-def make_plain_project(dest: Path, docs: Path, pathways: Path) -> Path:
-    """A plain Material site of the same pages: default theme settings and plugins."""
+def _same_extensions(ours: dict) -> list:
+    """Our Markdown extensions, so the pages have the same content (snippets needs a real path)."""
+    extensions = []
+    for extension in ours["markdown_extensions"]:
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            extension = {"pymdownx.snippets": {**extension["pymdownx.snippets"], "base_path": [str(ROOT / "includes")]}}
+        extensions.append(extension)
+    return extensions
+
+
+def make_plain_project(dest: Path, docs: Path, pathways: Path, matched: bool, nav: list | None = None) -> Path:
+    """A plain Material site of the same pages.
+
+    matched=False: Material's default settings and plugins, as a new site gets them.
+    matched=True: our mkdocs.yml without our hooks, overrides and extra CSS/JS (and so without
+    the custom language file in overrides/), everything else the same.
+    """
     ours = read_config(ROOT / "mkdocs.yml")
     shutil.copytree(docs, dest / "docs")
     shutil.copytree(pathways, dest / "pathways")
     write_pathway_pages(dest, dest / "docs", ours["extra"]["free_help_page"])
-    extensions = []
-    for extension in ours["markdown_extensions"]:  # the same content; snippets needs a real path
-        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-            extension = {"pymdownx.snippets": {**extension["pymdownx.snippets"], "base_path": [str(ROOT / "includes")]}}
-        extensions.append(extension)
-    config = {"site_name": "Care Tech Guide (plain Material)", "theme": {"name": "material"},
-              "markdown_extensions": extensions}
+    if matched:
+        config = {key: value for key, value in ours.items()
+                  if key not in ("hooks", "extra_css", "extra_javascript", "watch")}
+        config["theme"] = {key: value for key, value in ours["theme"].items() if key not in ("custom_dir", "language")}
+        config["site_name"] = f"{ours['site_name']} (matched plain Material)"
+        config["strict"] = False  # our pages link to pages only our hooks make (print packs, review dates)
+        if nav is not None:
+            config["nav"] = nav
+    else:
+        config = {"site_name": "Care Tech Guide (plain Material)", "theme": {"name": "material"}}
+    config["markdown_extensions"] = _same_extensions(ours)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return dest / "mkdocs.yml"
 
@@ -164,32 +215,33 @@ def make_large_ours(dest: Path, docs: Path, pathways: Path, nav: list) -> Path:
 
 @dataclass
 class Build:
-    seconds: float      # wall clock
-    cpu_seconds: float  # user + system time of the build process: steadier on a busy machine
-    peak_mb: float
+    seconds: Spread      # wall clock
+    cpu_seconds: Spread  # user + system time of the build process: steadier on a busy machine
+    peak_mb: Spread
     site: Path
     pages: int
     disk_mb: float
 
 
-def build(config: Path, site: Path, strict: bool) -> Build:
-    """One `mkdocs build`: seconds, CPU seconds and peak memory (ru_maxrss) of the build process."""
+def build(config: Path, site: Path, runs: int = RUNS) -> Build:
+    """`mkdocs build` `runs` times: seconds, CPU seconds and peak memory (ru_maxrss) of each."""
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
-    if strict:
-        command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    with tempfile.TemporaryFile() as output:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=config.parent, env=env, stdout=output, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode:
-            output.seek(0)
-            sys.exit(f"mkdocs build failed for {config}:\n{output.read().decode(errors='replace')[-4000:]}")
+    seconds, cpu, memory = [], [], []
+    for _ in range(runs):
+        with tempfile.TemporaryFile() as output:
+            start = time.perf_counter()
+            process = subprocess.Popen(command, cwd=config.parent, env=env, stdout=output, stderr=subprocess.STDOUT)
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds.append(time.perf_counter() - start)
+            if os.waitstatus_to_exitcode(status):
+                output.seek(0)
+                sys.exit(f"mkdocs build failed for {config}:\n{output.read().decode(errors='replace')[-4000:]}")
+        cpu.append(usage.ru_utime + usage.ru_stime)
+        memory.append(usage.ru_maxrss / 1024)
     pages = sum(1 for _ in site.rglob("*.html"))
     disk = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, site, pages, disk / 1024 ** 2)
+    return Build(Spread(seconds), Spread(cpu), Spread(memory), site, pages, disk / 1024 ** 2)
 
 
 # --- Serving with gzip -------------------------------------------------------------------
@@ -241,47 +293,95 @@ class Server:
         self.httpd.shutdown()
 
 
-# --- First visit in Chromium -------------------------------------------------------------
+# --- First visit and first search in Chromium ----------------------------------------------
 
 @dataclass
 class Visit:
     bytes: int
     requests: int
     offsite: int
-    files: list
+    stylesheets: list[str]
+    scripts: list[str]
+
+    @property
+    def own(self) -> tuple[int, int]:
+        """Stylesheets and scripts that are not Material's own."""
+        return (sum(1 for s in self.stylesheets if not MATERIAL_FILES.search(s)),
+                sum(1 for s in self.scripts if not MATERIAL_FILES.search(s)))
 
 
-def first_visit(browser, server: Server, path: str, open_search: bool = False) -> Visit:
-    """Open `path` with an empty cache; optionally then open the search box, as a reader would."""
+def _new_context(browser, server: Server, offsite: list):
     context = browser.new_context(viewport={"width": 412, "height": 915}, is_mobile=True, has_touch=True)
-    offsite = []
 
     def route(route):
-        if route.request.url.startswith(server.url) or route.request.url.startswith(("data:", "blob:")):
+        if route.request.url.startswith((server.url, "data:", "blob:")):
             route.continue_()
         else:
             offsite.append(route.request.url)
             route.abort()
 
     context.route("**/*", route)
+    return context
+
+
+def first_visit(browser, server: Server, path: str) -> Visit:
+    """Open `path` with an empty cache and wait until the network is quiet."""
+    offsite: list[str] = []
+    context = _new_context(browser, server, offsite)
     page = context.new_page()
     server.take()
     page.goto(server.url + path, wait_until="networkidle")
     page.wait_for_timeout(500)
-    if open_search:
-        page.click(".md-header__button[for=__search]")
-        page.locator("input[data-md-component=search-query]").press_sequentially("wi-fi")  # Material listens for keyup
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
-        page.wait_for_load_state("networkidle")
+    sent = server.take()
+    stylesheets = page.eval_on_selector_all("link[rel=stylesheet]", "links => links.map(l => l.getAttribute('href'))")
+    scripts = page.eval_on_selector_all("script[src]", "scripts => scripts.map(s => s.getAttribute('src'))")
+    context.close()
+    return Visit(sum(size for _, size in sent), len(sent), len(offsite), stylesheets, scripts)
+
+
+_WATCH_SEARCH = """() => {
+  window.__bench = {};
+  document.addEventListener("keydown", () => { window.__bench.key = window.__bench.key || performance.now(); }, true);
+  new MutationObserver(() => {
+    if (!window.__bench.shown && document.querySelector(".md-search-result__item")) window.__bench.shown = performance.now();
+  }).observe(document.body, { childList: true, subtree: true });
+}"""
+
+
+def first_search(browser, server: Server, path: str) -> tuple[float, int]:
+    """On the slow-4G profile: open a page, wait until it is quiet, then search as a reader would.
+
+    Returns the seconds from the first keystroke to the first result shown, and the bytes
+    fetched from opening the search box until the results are in.
+    """
+    context = _new_context(browser, server, [])
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    page.goto(server.url + path, wait_until="networkidle", timeout=120000)
+    page.evaluate(_WATCH_SEARCH)
+    server.take()
+    icon = page.locator(".md-header__button[for=__search]")
+    box = page.locator("input[data-md-component=search-query]")
+    (icon if icon.is_visible() else box).click()
+    box.press_sequentially(SEARCH_WORDS, delay=150)  # about a phone user's typing speed
+    page.wait_for_selector(".md-search-result__item", timeout=120000)
+    page.wait_for_load_state("networkidle")
+    timing = page.evaluate("window.__bench")
     sent = server.take()
     context.close()
-    return Visit(sum(size for _, size in sent), len(sent), len(offsite), sent)
+    return (timing["shown"] - timing["key"]) / 1000, sum(size for _, size in sent)
 
 
 # --- Lighthouse --------------------------------------------------------------------------
 
+LIGHTHOUSE_FIGURES = ("performance", "accessibility", "fcp", "lcp", "tbt", "requests", "kb")
+
+
 def lighthouse(url: str) -> dict | None:
-    """Performance and accessibility scores (0-100) in Lighthouse's default mobile mode."""
+    """One Lighthouse run in its default mobile mode (simulated slow 4G, CPU slowed 4x)."""
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
         command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report.name}",
                    "--only-categories=performance,accessibility",
@@ -290,8 +390,28 @@ def lighthouse(url: str) -> dict | None:
         if result.returncode:
             print(f"    lighthouse failed for {url}: {result.stderr.strip()[-300:]}")
             return None
-        categories = json.loads(Path(report.name).read_text())["categories"]
-        return {name: round(categories[name]["score"] * 100) for name in ("performance", "accessibility")}
+        data = json.loads(Path(report.name).read_text())
+    audits, categories = data["audits"], data["categories"]
+    return {
+        "performance": categories["performance"]["score"] * 100,
+        "accessibility": categories["accessibility"]["score"] * 100,
+        "fcp": audits["first-contentful-paint"]["numericValue"] / 1000,
+        "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "requests": len(audits["network-requests"]["details"]["items"]),
+        "kb": audits["total-byte-weight"]["numericValue"] / 1024,
+        "failed": [key for key, audit in audits.items()
+                   if audit.get("score") == 0 and audit.get("scoreDisplayMode") == "binary"],
+    }
+
+
+def lighthouse_runs(url: str) -> dict[str, Spread] | None:
+    runs = [run for run in (lighthouse(url) for _ in range(RUNS)) if run]
+    if not runs:
+        return None
+    figures = {name: Spread([run[name] for run in runs]) for name in LIGHTHOUSE_FIGURES}
+    figures["failed"] = sorted({audit for run in runs for audit in run["failed"]})
+    return figures
 
 
 # --- Report ------------------------------------------------------------------------------
@@ -300,33 +420,25 @@ def kb(size: float) -> str:
     return f"{size / 1024:,.1f} KB"
 
 
-def row(label: str, ours: str, plain: str, ratio: float | None = None, target: float | None = None) -> None:
-    text = f"  {label:<56}{ours:>12}{plain:>12}"
-    if ratio is not None:
-        text += f"{ratio:>8.2f}x"
-        if target is not None:
-            text += f"  (target <= {target:.2f}x: {'met' if ratio <= target else 'NOT met'})"
-    print(text)
-
-
-def print_build(label: str, ours: Build, plain: Build) -> None:
-    row(f"{label}: seconds ({ours.pages} / {plain.pages} HTML pages)", f"{ours.seconds:.2f}", f"{plain.seconds:.2f}",
-        ours.seconds / plain.seconds, TARGETS["build"])
-    row(f"{label}: CPU seconds", f"{ours.cpu_seconds:.2f}", f"{plain.cpu_seconds:.2f}",
-        ours.cpu_seconds / plain.cpu_seconds, TARGETS["build"])
-    row(f"{label}: peak memory", f"{ours.peak_mb:.0f} MB", f"{plain.peak_mb:.0f} MB", ours.peak_mb / plain.peak_mb)
-    row(f"{label}: size of the built folder", f"{ours.disk_mb:.1f} MB", f"{plain.disk_mb:.1f} MB",
-        ours.disk_mb / plain.disk_mb)
+def table(header: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(str(row[i])) for row in [header] + rows) for i in range(len(header))]
+    for row in [header] + rows:
+        print("  " + "  ".join(str(cell).ljust(width) if i == 0 else str(cell).rjust(width)
+                               for i, (cell, width) in enumerate(zip(row, widths))).rstrip())
 
 
 def html_size(site: Path, path: str) -> int:
     return (site / path / "index.html").stat().st_size
 
 
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="the real site only (no 1,000-guide site)")
-    parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (mobile) on three pages of each site")
+    parser.add_argument("--quick", action="store_true", help="no Lighthouse")
+    parser.add_argument("--large", action="store_true", help="also build a 1,000-guide synthetic site")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it (default: a temporary folder)")
     args = parser.parse_args()
 
@@ -344,67 +456,127 @@ def main() -> None:
 def run(args, work: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    print(f"Care Tech Guide benchmark, {time.strftime('%Y-%m-%d %H:%M')}, one run of each, {os.cpu_count()} CPUs\n")
-    plain_config = make_plain_project(work / "plain", ROOT / "docs", ROOT / "pathways")
-    ours = build(ROOT / "mkdocs.yml", work / "site-ours", strict=True)
-    plain = build(plain_config, work / "site-plain", strict=False)
+    load = os.getloadavg()[0]
+    print(f"Care Tech Guide benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, "
+          f"load average {load:.1f} at the start. Timings: median of {RUNS} (lowest-highest).\n")
+    configs = {
+        "ours": ROOT / "mkdocs.yml",
+        "matched plain": make_plain_project(work / "matched", ROOT / "docs", ROOT / "pathways", matched=True),
+        "default plain": make_plain_project(work / "default", ROOT / "docs", ROOT / "pathways", matched=False),
+    }
+    builds = {name: build(config, work / f"site-{name.replace(' ', '-')}") for name, config in configs.items()}
+    servers = {name: Server(built.site) for name, built in builds.items()}
 
-    servers = {"ours": Server(ours.site), "plain": Server(plain.site)}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        visits = {(name, label): first_visit(browser, server, path)
-                  for name, server in servers.items() for label, path in PAGES.items()}
-        searched = {name: first_visit(browser, server, GUIDE, open_search=True) for name, server in servers.items()}
+        visits = {(name, label): first_visit(browser, servers[name], path) for name in SITES for label, path in PAGES.items()}
+        searches = {}
+        for name in SITES:
+            runs = [first_search(browser, servers[name], GUIDE) for _ in range(RUNS)]
+            searches[name] = (Spread([seconds for seconds, _ in runs]), Spread([size for _, size in runs]))
         browser.close()
 
-    print(f"First visit: gzip bytes fetched with an empty cache (mobile Chromium, local gzip server)")
-    row("", "ours", "plain", None)
+    print("Build (mkdocs build; our build is strict, with our checks, print packs and review page)")
+    rows = []
+    for name in SITES:
+        b = builds[name]
+        rows.append([name, str(b.pages), b.seconds.show(), b.cpu_seconds.show(), b.peak_mb.show(0, " MB"),
+                     f"{b.disk_mb:.1f} MB", kb(html_size(b.site, GUIDE))])
+    table(["site", "HTML pages", "wall seconds", "CPU seconds", "peak memory", "built folder", "guide HTML"], rows)
+    cpu_ratio = builds["ours"].cpu_seconds.median / builds["matched plain"].cpu_seconds.median
+    print(f"  our CPU time is {cpu_ratio:.2f}x matched plain Material's (median of {RUNS} each)\n")
+
+    print("First visit, empty cache (mobile Chromium, local gzip server): gzip bytes, requests, stylesheets / scripts")
+    rows = []
     for label, path in PAGES.items():
-        mine, theirs = visits["ours", label], visits["plain", label]
-        target = TARGETS["first_visit_guide"] if label == "guide page" else None
-        row(f"{label} /{path}", kb(mine.bytes), kb(theirs.bytes), mine.bytes / theirs.bytes, target)
-        row("  requests (blocked requests to other hosts)", f"{mine.requests} ({mine.offsite})",
-            f"{theirs.requests} ({theirs.offsite})")
-    mine, theirs = searched["ours"], searched["plain"]
-    row("guide page, then a first search", kb(mine.bytes), kb(theirs.bytes), mine.bytes / theirs.bytes)
-    row("  requests", str(mine.requests), str(theirs.requests))
-    index = next(size for path, size in mine.files if path.endswith("search_index.json"))
-    deferred = not any(path.endswith("search_index.json") for path, _ in visits["ours", "guide page"].files)
-    print(f"  (our search index is {kb(index)} gzip; "
-          f"{'it loads when the search box is first used' if deferred else 'it loads on every first visit'})\n")
+        for name in SITES:
+            v = visits[name, label]
+            own_css, own_js = v.own
+            rows.append([f"{label} /{path}" if name == "ours" else "", name, kb(v.bytes),
+                         f"{v.requests} ({v.offsite} blocked)",
+                         f"{len(v.stylesheets)} / {len(v.scripts)}", f"{own_css} / {own_js}"])
+    table(["page", "site", "bytes", "requests", "CSS / JS", "not Material's"], rows)
+    guide_ratio = visits["ours", "guide"].bytes / visits["default plain", "guide"].bytes
+    print(f"  a guide's first visit is {guide_ratio:.2f}x default plain Material's bytes\n")
 
-    print("Build: mkdocs build, one run")
-    print_build("real site", ours, plain)
-    row(f"one page's HTML (/{GUIDE})", kb(html_size(ours.site, GUIDE)), kb(html_size(plain.site, GUIDE)),
-        html_size(ours.site, GUIDE) / html_size(plain.site, GUIDE))
-    print()
+    print(f"First search on a guide, slow 4G and CPU slowed {CPU_SLOWDOWN}x: from the first keystroke to results")
+    table(["site", "seconds", "bytes fetched"],
+          [[name, searches[name][0].show(), kb(searches[name][1].median)] for name in SITES])
+    print("  (ours fetches the search index and worker when the search box is first used; the plain sites"
+          " fetch them with the page)\n")
 
+    lighthouse_results = {}
     if not args.quick:
-        docs, pathways, nav = make_large_docs(work / "large-source", LARGE_GUIDES, LARGE_PATHWAYS)
-        large_ours = build(make_large_ours(work / "large-ours", docs, pathways, nav), work / "site-large-ours", strict=True)
-        large_plain = build(make_plain_project(work / "large-plain", docs, pathways), work / "site-large-plain", strict=False)
-        print(f"Synthetic site: {LARGE_GUIDES:,} guides in 8 sections, {LARGE_PATHWAYS} pathways, one run")
-        print_build(f"{LARGE_GUIDES:,}-guide site", large_ours, large_plain)
-        for label, site_ours, site_plain in (("real site", ours.site, plain.site),
-                                             (f"{LARGE_GUIDES:,}-guide site", large_ours.site, large_plain.site)):
-            for path in (GUIDE, PATHWAY):
-                row(f"HTML of /{path}, {label}", kb(html_size(site_ours, path)), kb(html_size(site_plain, path)))
-        growth = html_size(large_ours.site, GUIDE) / html_size(ours.site, GUIDE)
-        print(f"  our page HTML at {LARGE_GUIDES:,} guides is {growth:.2f}x its size in the real site "
-              f"(plain Material: {html_size(large_plain.site, GUIDE) / html_size(plain.site, GUIDE):.2f}x)\n")
-
-    if args.lighthouse:
-        print("Lighthouse (default mobile mode, simulated slow 4G), performance / accessibility")
+        print(f"Lighthouse {_lighthouse_version()} (mobile, simulated slow 4G), median of {RUNS} (lowest-highest)")
         if not LIGHTHOUSE.exists():
             print("  skipped: Lighthouse is not installed. Run: npm ci --prefix scripts/benchmark\n")
         else:
+            rows = []
             for label, path in PAGES.items():
-                scores = {name: lighthouse(server.url + path) for name, server in servers.items()}
-                row(f"{label} /{path}", *(f"{s['performance']} / {s['accessibility']}" if s else "failed"
-                                          for s in (scores["ours"], scores["plain"])))
+                for name in SITES:
+                    result = lighthouse_runs(servers[name].url + path)
+                    lighthouse_results[name, label] = result
+                    if not result:
+                        rows.append([label if name == "ours" else "", name] + ["failed"] * 7)
+                        continue
+                    rows.append([label if name == "ours" else "", name,
+                                 result["performance"].show(0), result["accessibility"].show(0),
+                                 result["fcp"].show(2, " s"), result["lcp"].show(2, " s"),
+                                 result["tbt"].show(0, " ms"), f"{result['requests'].median:.0f}",
+                                 f"{result['kb'].median:,.0f} KB"])
+            table(["page", "site", "performance", "accessibility", "first contentful paint",
+                   "largest contentful paint", "total blocking time", "requests", "bytes"], rows)
+            failed = {f"{name}, {label}": r["failed"] for (name, label), r in lighthouse_results.items()
+                      if r and r["failed"] and name == "ours"}
+            for where, audits in failed.items():
+                print(f"  ours, {where}: failed audits: {', '.join(audits)}")
             print()
+
     for server in servers.values():
         server.close()
+
+    print("Targets (issue 16), on medians")
+    own_css, own_js = visits["ours", "guide"].own
+    print(f"  at most one own stylesheet and one own script on a guide: {own_css} / {own_js}: {verdict(own_css <= 1 and own_js <= 1)}")
+    print(f"  first-visit bytes of a guide at most 0.5x default plain: {guide_ratio:.2f}x: {verdict(guide_ratio <= 0.5)}")
+    print(f"  build CPU at most 1.1x matched plain: {cpu_ratio:.2f}x: {verdict(cpu_ratio <= 1.1)}")
+    if lighthouse_results:
+        for label in ("guide", "home"):
+            ours = lighthouse_results.get(("ours", label))
+            for plain in ("matched plain", "default plain"):
+                theirs = lighthouse_results.get((plain, label))
+                if ours and theirs:
+                    a, b = ours["fcp"].median, theirs["fcp"].median
+                    print(f"  first contentful paint, {label}, no later than {plain}: {a:.2f} s vs {b:.2f} s: {verdict(a <= b)}")
+        for label in PAGES:
+            ours = lighthouse_results.get(("ours", label))
+            if ours:
+                p, a = ours["performance"].median, ours["accessibility"].median
+                print(f"  Lighthouse performance and accessibility 100, {label}: {p:.0f} / {a:.0f}: {verdict(p >= 100 and a >= 100)}")
+    print()
+
+    if args.large:
+        large(work)
+
+
+def _lighthouse_version() -> str:
+    try:
+        return json.loads((LIGHTHOUSE.parent.parent / "lighthouse" / "package.json").read_text())["version"]
+    except OSError:
+        return "(not installed)"
+
+
+def large(work: Path) -> None:
+    """A 1,000-guide synthetic site: build cost, and one page's HTML, which should not grow with the site."""
+    docs, pathways, nav = make_large_docs(work / "large-source", LARGE_GUIDES, LARGE_PATHWAYS)
+    ours = build(make_large_ours(work / "large-ours", docs, pathways, nav), work / "site-large-ours", runs=1)
+    plain = build(make_plain_project(work / "large-plain", docs, pathways, matched=True, nav=nav),
+                  work / "site-large-plain", runs=1)
+    print(f"Synthetic site: {LARGE_GUIDES:,} guides in 8 sections, {LARGE_PATHWAYS} pathways, one build each")
+    table(["site", "HTML pages", "wall seconds", "CPU seconds", "peak memory", "built folder", "guide HTML"],
+          [[name, str(b.pages), f"{b.seconds.median:.1f}", f"{b.cpu_seconds.median:.1f}", f"{b.peak_mb.median:.0f} MB",
+            f"{b.disk_mb:.1f} MB", kb(html_size(b.site, GUIDE))] for name, b in (("ours", ours), ("matched plain", plain))])
+    print()
 
 
 if __name__ == "__main__":
