@@ -1,8 +1,8 @@
 """Dates: read them from content, write them for readers, and decide what "today" is for a build.
 
 One helper for every date a reader sees ("26 May 2027"), in Python and in templates (the hook
-registers `format_date` as a Jinja filter). Written without strftime("%-d"), which fails on
-Windows, and without "%B", which follows the machine's locale.
+registers `format_date` as a Jinja filter). Written without strftime: its "day without a
+leading zero" flag fails on Windows, and its month names follow the machine's language.
 
 `build_today()` is the one place that reads the clock for content dates. Set CARETECH_TODAY
 (YYYY-MM-DD) for a reproducible build or to see the site as it will be on another day.
