@@ -72,13 +72,14 @@ FAKETIME = shutil.which("faketime")
 def test_with_the_clock_a_year_ahead_the_content_check_warns_but_passes():
     """Runs `make check`'s command on a machine whose clock says a year from now."""
     ahead = datetime.date.today() + datetime.timedelta(days=366)
-    env = {**os.environ}
-    env.pop("CARETECH_TODAY", None)
+    env = {k: v for k, v in os.environ.items()  # not the day of a faketime this suite may itself run under
+           if k != "CARETECH_TODAY" and not k.startswith("FAKETIME") and k != "LD_PRELOAD"}
     clock = subprocess.run([FAKETIME, ahead.isoformat(), sys.executable, "-c",
                             "from caretech.readers.dates import build_today; print(build_today())"],
                            capture_output=True, text=True, env=env)
     assert clock.stdout.strip() == ahead.isoformat(), "faketime moves the clock the build reads"
-    result = subprocess.run([FAKETIME, ahead.isoformat(), sys.executable, "-m", "caretech.content.check"],
+    result = subprocess.run([FAKETIME, ahead.isoformat(), sys.executable, "-m", "caretech.content.check",
+                             "docs/devices-and-wifi", "pathways"],  # a sample, to stay quick
                             capture_output=True, text=True, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stdout[-3000:]
     assert "warning: The review of this guide was due on" in result.stdout
