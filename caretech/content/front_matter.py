@@ -2,7 +2,8 @@
 
 Guides are the pages inside a section folder (docs/<section>/<guide>.md). Index
 pages and the pages at the top of docs/ (home, about, glossary) need only a
-title and a description.
+title and a description. Templates (docs/templates/<name>.md) are guides with a few
+more fields, checked against caretech/templates/template.schema.json as well.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from caretech.problems import Problem
 from caretech.content.review_dates import check_review_dates
 from caretech.readers.schema_check import check_against_schema
 from caretech.readers.yaml_source import load_yaml
+from caretech.templates.source import describe as describe_template, is_template, template_schema
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 PAGE_FIELDS = ("title", "description")
@@ -48,7 +50,10 @@ def check_front_matter(text: str, filename: str, src_path: str, schema: dict) ->
     if not isinstance(document.data, dict):
         return {}, problems + [Problem(filename, 2, "The front matter should be a list of `name: value` lines.",
                                        "See the guide template in CONTRIBUTING.md.")]
-    if is_guide(src_path):
+    if is_template(src_path):
+        problems += check_against_schema(document, template_schema(schema), filename, describe_template)
+        problems += check_review_dates(document, filename)
+    elif is_guide(src_path):
         problems += check_against_schema(document, schema, filename, _describe)
         problems += check_review_dates(document, filename)
     else:
