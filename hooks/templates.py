@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from caretech.content.front_matter import load_front_matter_schema
 from caretech.problems import Problem, format_problems
 from caretech.templates import build_download, is_template
+from caretech.templates.fields import fields_to_html
 from caretech.templates.page import CALCULATOR_MARKER, Download, insert_calculators, template_page
 from caretech.templates.source import FOLDER, load_template
 
@@ -60,6 +61,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if problems:
         raise PluginError(format_problems(sorted(set(problems))) + "\n\nThe site was not built. Fix the problems above and build again.")
 
+    if index is not None:
+        index.content_string = fields_to_html(index.content_string)
     for template, file in templates.values():
         data = build_download(template, config.site_url or "")
         download = Download(template, len(data))
