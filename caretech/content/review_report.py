@@ -1,4 +1,4 @@
-"""The review-due report for maintainers: every guide and pathway with its review dates, oldest
+"""The review-due report for maintainers: every guide, template and pathway with its review dates, oldest
 first, and every fact marked "as of <Month Year>", so the next review knows what to re-check.
 
 Plain Python: reads docs/ and pathways/ and returns a Markdown page. hooks/review_report.py
@@ -20,6 +20,7 @@ from caretech.content.markdown_text import Sentence, blocks, front_matter_end, s
 from caretech.content.pathway_text import pathway_sentences
 from caretech.content.review_dates import parse_date
 from caretech.readers.yaml_source import load_yaml
+from caretech.templates.source import is_template
 
 PAGE = "maintainers/review-due/index.md"
 DUE_SOON_DAYS = 30
@@ -33,7 +34,7 @@ AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}\s+)?(" + "|".join(MONTHS) + r")\s+(\
 class Reviewed:
     """A guide or a pathway and its review dates."""
 
-    kind: str           # "Guide" or "Pathway"
+    kind: str           # "Guide", "Template" or "Pathway"
     title: str
     page: str           # the page inside docs/, for links
     source: str         # the file a contributor edits
@@ -64,7 +65,7 @@ def collect(root: Path) -> tuple[list[Reviewed], list[DatedFact]]:
         text = path.read_text(encoding="utf-8")
         lines = text.split("\n")
         meta = _fields("\n".join(lines[1:front_matter_end(lines) - 1]))
-        item = Reviewed("Guide", str(meta.get("title") or src), src, f"docs/{src}",
+        item = Reviewed("Template" if is_template(src) else "Guide", str(meta.get("title") or src), src, f"docs/{src}",
                         _date(meta.get("last_reviewed")), _date(meta.get("next_review")))
         items.append(item)
         if AS_OF.search(text):
@@ -149,7 +150,7 @@ def render(items: list[Reviewed], facts: list[DatedFact], today: datetime.date) 
         "# Review due report",
         "",
         f"This page is for the people who keep the site up to date. It was made when the site was built, on {today.day} {today:%B %Y}.",
-        f"It lists {len(items)} guides and pathways. "
+        f"It lists {len(items)} guides, templates and pathways. "
         + (f"{overdue} of them {'is' if overdue == 1 else 'are'} overdue or missing a review date (in bold)."
            if overdue else "None of them is overdue."),
         "",
