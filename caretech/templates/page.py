@@ -121,7 +121,7 @@ def calculator_html(sheet: Sheet, slug: str) -> str:
         else:
             kind = "result"
             attrs += f' data-formula="{_h(line.formula.text)}"' + (" data-headline" if line.headline else "")
-            how = f'<span class="ctg-calc-sum">{_h(line.how or to_words(line.formula, letters))}</span>'
+            how = f'<span class="ctg-calc-sum">{_h(line.how or "Work out: " + to_words(line.formula, letters))}</span>'
         rows.append(
             f'<tr class="ctg-calc-{kind}" {attrs}>'
             f'<th scope="row">{line.letter}</th>'
