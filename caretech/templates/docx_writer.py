@@ -32,13 +32,19 @@ def write_docx(template: Template, site_url: str) -> bytes:
     _set_up(document, template)
     writer = _Writer(document, template.src_uri, site_url)
     writer.blocks(markdown_tree(template.body).children)
-    _add_footer_note(document, template, site_url)
+    _add_footer_note(writer, template)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
 def _set_up(document, template: Template) -> None:
+    # Leave out parts of python-docx's starting file that nothing needs: a stock thumbnail
+    # picture and a second, Word 2010 copy of the styles (half the file's size).
+    for rels, unwanted in ((document.part.package.rels, RELATIONSHIP_TYPE.THUMBNAIL),
+                           (document.part.rels, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")):
+        for r_id in [r_id for r_id, rel in rels.items() if rel.reltype == unwanted]:
+            del rels[r_id]
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
@@ -61,19 +67,41 @@ def _set_up(document, template: Template) -> None:
     document.styles["Normal"].font.size = Pt(11)
 
 
-def _add_footer_note(document, template: Template, site_url: str) -> None:
-    page = site_address(template.slug + ".md", template.src_uri, site_url)
-    note = document.add_paragraph()
+def _add_footer_note(writer: _Writer, template: Template) -> None:
+    page = site_address(template.slug + ".md", template.src_uri, writer.site_url)
+    note = writer.paragraph()
     note.paragraph_format.space_before = Pt(18)
     run = note.add_run(f"From the {AUTHOR} template, last reviewed {template.last_reviewed:%-d %B %Y}. "
                        "Check for a newer version at ")
     run.font.size = Pt(9)
-    _Writer(document, template.src_uri, site_url).link(note, page, page, size=Pt(9))
+    writer.link(note, page, page, size=Pt(9))
+
+
+_STYLES = ("Table Grid", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet", "List Bullet 2", "List Bullet 3",
+           "List Number", "List Number 2", "List Number 3", "List Paragraph")
+
+
+_STYLE_IDS: dict[str, str] = {}
+
+
+def _style_ids(document) -> dict[str, str]:
+    """Style name -> id. python-docx finds a style by name by searching all 260 of them, each
+    time; every document starts from the same file, so look them up once."""
+    if not _STYLE_IDS:
+        _STYLE_IDS.update({name: document.styles[name].style_id for name in _STYLES})
+    return _STYLE_IDS
 
 
 class _Writer:
     def __init__(self, document, page_uri: str, site_url: str):
         self.document, self.page_uri, self.site_url = document, page_uri, site_url
+        self.style_ids = _style_ids(document)
+
+    def paragraph(self, style: str | None = None):
+        paragraph = self.document.add_paragraph()
+        if style:
+            paragraph._p.get_or_add_pPr().style = self.style_ids[style]
+        return paragraph
 
     # --- blocks --------------------------------------------------------------------------
 
@@ -81,13 +109,13 @@ class _Writer:
         for node in nodes:
             if isinstance(node, str):
                 if node.strip():
-                    self.inline(self.document.add_paragraph(), [node])
+                    self.inline(self.paragraph(), [node])
                 continue
             tag = node.tag
             if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                self.inline(self.document.add_heading("", level=min(int(tag[1]), 4)), node.children)
+                self.inline(self.paragraph(f"Heading {min(int(tag[1]), 4)}"), node.children)
             elif tag == "p":
-                self.inline(self.document.add_paragraph(), node.children)
+                self.inline(self.paragraph(), node.children)
             elif tag in ("ul", "ol"):
                 self.list(node, list_depth)
             elif tag == "table":
@@ -96,25 +124,26 @@ class _Writer:
                 self.box(node)
             elif tag == "dl":
                 for item in node.elements():
-                    paragraph = self.document.add_paragraph()
+                    paragraph = self.paragraph()
                     self.inline(paragraph, item.children, bold=item.tag == "dt")
             elif tag in ("div", "section", "blockquote"):
                 self.blocks(node.children, list_depth)
             elif tag == "hr":
                 continue
             else:
-                self.inline(self.document.add_paragraph(), [node])
+                self.inline(self.paragraph(), [node])
 
     def box(self, node: Element) -> None:
         for child in node.elements():
             if "admonition-title" in child.classes():
-                self.inline(self.document.add_paragraph(), child.children, bold=True)
+                self.inline(self.paragraph(), child.children, bold=True)
             else:
                 self.blocks([child])
 
     def list(self, node: Element, depth: int) -> None:
         numbered = node.tag == "ol"
         style = ("List Number" if numbered else "List Bullet") + (f" {depth + 1}" if depth else "")
+        style = style if style in self.style_ids else style.rsplit(" ", 1)[0]  # deeper than the template has
         restart = _new_numbering(self.document, style, depth) if numbered else None
         for item in node.elements():
             if item.tag != "li":
@@ -124,19 +153,19 @@ class _Writer:
             box = next((c for c in item.elements() if c.tag == "input"), None) or next(
                 (c for p in paragraphs for c in p.elements() if c.tag == "input"), None)
             if box is not None:  # a tick-box item: "☐ Do this", for ticking on paper
-                paragraph = self.document.add_paragraph(style="List Paragraph" if not depth else None)
+                paragraph = self.paragraph("List Paragraph" if not depth else None)
                 paragraph.paragraph_format.left_indent = Cm(0.6 + depth * 0.6)
                 paragraph.paragraph_format.first_line_indent = Cm(-0.6)
                 paragraph.add_run("☐ ☑"[2 if "checked" in box.attrs else 0] + "\u00a0\u00a0")
             else:
-                paragraph = self.document.add_paragraph(style=style)
+                paragraph = self.paragraph(style)
                 if restart is not None:
                     _use_numbering(paragraph, restart, depth)
             first = inline if any(isinstance(c, str) and c.strip() or not isinstance(c, str) for c in inline) else []
             if first:
                 self.inline(paragraph, first)
             for index, child in enumerate(paragraphs):
-                self.inline(paragraph if index == 0 and not first else self.document.add_paragraph(), child.children)
+                self.inline(paragraph if index == 0 and not first else self.paragraph(), child.children)
             for child in item.elements():
                 if child.tag in ("ul", "ol"):
                     self.list(child, depth + 1)
@@ -148,7 +177,7 @@ class _Writer:
             return
         width = max(len(r.elements()) for r in rows)
         table = self.document.add_table(rows=len(rows), cols=width)
-        table.style = self.document.styles["Table Grid"]
+        table._tbl.tblPr.style = self.style_ids["Table Grid"]
         for r_index, tr in enumerate(rows):
             cells = tr.elements()
             header = all(c.tag == "th" for c in cells)
@@ -160,7 +189,7 @@ class _Writer:
             for c_index, cell in enumerate(cells):
                 paragraph = row.cells[c_index].paragraphs[0]
                 self.inline(paragraph, cell.children, bold=cell.tag == "th")
-        self.document.add_paragraph()
+        self.paragraph()
 
     # --- inline --------------------------------------------------------------------------
 
