@@ -236,13 +236,7 @@ def _check_columns(columns: list, where: tuple, document: YamlDocument, filename
             problems.append(Problem(filename, document.line_of(path + ("choices",)),
                                     f"Column \"{column.get('heading')}\" has `choices:` but its type is {kind}.",
                                     "Add `type: choice`, or remove `choices:`."))
-        if isinstance(column.get("formula"), str):
-            problems += _check_formula(column["formula"], ids, path + ("formula",), document, filename, "column")
-        if isinstance(column.get("id"), str):
-            if column["id"] in ids:
-                problems.append(Problem(filename, document.line_of(path + ("id",)),
-                                        f"Two columns have the id `{column['id']}`.", "Give each column its own id."))
-            ids.append(column["id"])
+        problems += _check_formula_and_id(column, ids, path, document, filename, "column")
     return problems
 
 
@@ -261,16 +255,24 @@ def _check_lines(lines: list, where: tuple, document: YamlDocument, filename: st
                                     f"Line {index + 1} (\"{line.get('label')}\") has neither `example:` nor `formula:`.",
                                     "Give lines people fill in an `example:` figure, and lines the sheet works out "
                                     "a `formula:`."))
-        if isinstance(line.get("formula"), str):
-            problems += _check_formula(line["formula"], ids, path + ("formula",), document, filename, "line")
-        if isinstance(line.get("id"), str):
-            if line["id"] in ids:
-                problems.append(Problem(filename, document.line_of(path + ("id",)),
-                                        f"Two lines have the id `{line['id']}`.", "Give each line its own id."))
-            ids.append(line["id"])
+        problems += _check_formula_and_id(line, ids, path, document, filename, "line")
     if len([line for line in lines if isinstance(line, dict)]) > len(string.ascii_uppercase):
         problems.append(Problem(filename, document.line_of(where + ("lines",)), "A worksheet can have at most 26 lines.",
                                 "Split it into two sheets."))
+    return problems
+
+
+def _check_formula_and_id(item: dict, ids: list[str], path: tuple, document: YamlDocument, filename: str,
+                          noun: str) -> list[Problem]:
+    """The formula may use only the ids of earlier columns or lines; then this one's id joins them."""
+    problems = []
+    if isinstance(item.get("formula"), str):
+        problems += _check_formula(item["formula"], ids, path + ("formula",), document, filename, noun)
+    if isinstance(item.get("id"), str):
+        if item["id"] in ids:
+            problems.append(Problem(filename, document.line_of(path + ("id",)),
+                                    f"Two {noun}s have the id `{item['id']}`.", f"Give each {noun} its own id."))
+        ids.append(item["id"])
     return problems
 
 
