@@ -40,6 +40,8 @@ CASES = [
      '"DSPT" is used before it is spelt out on this page. It is spelt out later, on line 18'),
     ("docs/section/placeholder.md", "placeholder", ERROR, 18, 'Placeholder text "TODO" is still here.'),
     ("docs/section/http-link.md", "http-link", ERROR, 16, "The link http://www.example.org/guide is not secure"),
+    ("docs/templates/undeclared-field.md", "template", ERROR, 18,
+     "The fill-in field [[Manager's name]] is not listed in `fields:`."),
     ("pathways/broken-route.yml", "pathway", ERROR, 18, "leads to `keep-goign`, but there is no question or outcome"),
     ("pathways/overdue-pathway.yml", "review-overdue", WARNING, 9, "The review of this pathway was due on 2026-09-01"),
     ("pathways/long-summary.yml", "long-sentence", ERROR, 6, "This sentence has 29 words"),
@@ -177,7 +179,8 @@ def test_the_guide_template_has_valid_front_matter():
 def test_an_unfinished_copy_of_a_template_is_caught():
     _, found = check_paths([ROOT / "templates"], PROJECT)
     unfinished = {f.problem.file for f in found if f.rule == "placeholder"}
-    assert unfinished == {"templates/guide.md", "templates/pathway.yml"}
+    assert unfinished == {"templates/guide.md", "templates/pathway.yml", "templates/template-doc.md",
+                          "templates/template-sheet.md"}
 
 
 def test_the_example_pathway_in_contributing_compiles_and_follows_the_house_style():

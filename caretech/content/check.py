@@ -28,11 +28,14 @@ from caretech.readers.dates import build_today, parse_date
 from caretech.readers.front_matter import read_front_matter
 from caretech.readers.schema_check import load_schema
 from caretech.readers.yaml_source import load_yaml
+from caretech.templates import is_template
+from caretech.templates.checks import template_findings
 
 # rule -> (severity, what it catches). CONTRIBUTING.md explains each one for contributors.
 RULES = {
     "front-matter": (ERROR, "front matter missing, unreadable or with a wrong field (guides and pages)"),
     "pathway": (ERROR, "a pathway file the pathway compiler rejects (schema, routes, guide links)"),
+    "template": (ERROR, "a template whose fill-in fields or sheets are wrong (docs/templates/)"),
     "review-date": (ERROR, "review dates missing or last_reviewed in the future"),
     "sources": (ERROR, "a guide that lists no sources"),
     "long-sentence": (ERROR, f"a sentence over {rules.MAX_SENTENCE_WORDS} words"),
@@ -123,8 +126,12 @@ def check_page(text: str, filename: str, src_path: str, project: Project) -> lis
                                  "Add `sources:` to the front matter: at least two pages your facts come from, "
                                  "each with a title and an https:// url from the original publisher."))
     prose = list(sentences(blocks(text)))
-    found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
     everything = list(body_lines(text, with_front_matter=True))
+    if is_template(src_path) and meta:
+        template_problems, sheet_text, everything = template_findings(text, filename, everything)
+        found += [Finding(p, ERROR, "template") for p in template_problems]
+        prose += sheet_text
+    found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
     found += rules.placeholders(filename, everything) + rules.unsafe_html(filename, everything)
     found += rules.http_links(filename, list(body_lines(text)))  # the front matter's urls: schema
     return found

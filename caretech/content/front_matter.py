@@ -2,7 +2,8 @@
 
 Guides are the pages inside a section folder (docs/<section>/<guide>.md). Index
 pages and the pages at the top of docs/ (home, about, glossary) need only a
-title and a description.
+title and a description. Templates (docs/templates/<name>.md) are guides with a few
+more fields, checked against caretech/templates/template.schema.json as well.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from caretech.problems import Problem
 from caretech.content.review_dates import check_review_dates
 from caretech.readers.front_matter import as_json_values, read_front_matter
 from caretech.readers.schema_check import check_against_schema
+from caretech.templates.source import describe as describe_template, is_template, template_schema
 
 PAGE_FIELDS = ("title", "description")
 
@@ -51,7 +53,9 @@ def check_front_matter(text: str, filename: str, src_path: str, schema: dict) ->
         return {}, problems
     # The schema speaks JSON, which has no dates: check bare dates as the YYYY-MM-DD text they came from.
     document = dataclasses.replace(front.document, data=as_json_values(front.document.data))
-    if is_guide(src_path):
+    if is_template(src_path):
+        problems += check_against_schema(document, template_schema(schema), filename, describe_template)
+    elif is_guide(src_path):
         problems += check_against_schema(document, schema, filename, _describe)
     else:
         for field in PAGE_FIELDS:

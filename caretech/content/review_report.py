@@ -28,6 +28,7 @@ from caretech.content.pathway_text import pathway_sentences
 from caretech.readers.dates import MONTHS, build_today, format_date, format_month, parse_date
 from caretech.readers.front_matter import front_matter_data
 from caretech.readers.yaml_source import load_yaml
+from caretech.templates.source import is_template
 
 PAGE = "maintainers/review-due/index.md"
 DUE_SOON_DAYS = 30
@@ -70,7 +71,7 @@ def collect(root: Path) -> tuple[list[Reviewed], list[DatedFact]]:
             continue
         text = path.read_text(encoding="utf-8")
         meta = front_matter_data(text)
-        kind = "Template" if src.startswith("templates/") else "Guide" if is_guide(src) else "Page"
+        kind = "Template" if is_template(src) else "Guide" if is_guide(src) else "Page"
         if kind == "Page" and not (meta.get("last_reviewed") or meta.get("next_review")):
             continue
         item = Reviewed(kind, str(meta.get("title") or src), src, f"docs/{src}",

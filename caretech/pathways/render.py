@@ -136,6 +136,11 @@ def _render_outcome(pathway, outcome: Outcome, routes, guide_titles, free_help_p
         )
     prefix = "../../"
     guides = "\n".join(_guide_links(outcome.guides, guide_titles, prefix))
+    templates = ""
+    if outcome.templates:
+        links = "\n".join(_guide_links(outcome.templates, guide_titles, prefix))
+        templates = (f'<h3 class="ctg-templates-title" markdown="0">Templates for this</h3>\n\n'
+                     f'<div class="ctg-templates" markdown>\n\n{links}\n\n</div>\n')
     help_line = ""
     if free_help_page:
         help_line = (
@@ -152,6 +157,7 @@ def _render_outcome(pathway, outcome: Outcome, routes, guide_titles, free_help_p
         f'<ul class="ctg-actions" markdown="0">\n{actions}</ul>\n\n'
         f'<h3 class="ctg-guides-title" markdown="0">Read next</h3>\n\n'
         f'<div class="ctg-guides" markdown>\n\n{guides}\n\n</div>\n'
+        f"{templates}"
         f"{help_line}\n"
         f'<p class="ctg-restart" markdown="0"><a href="#{_h(pathway.start)}">Start again</a></p>\n'
         f"</section>\n"

@@ -41,6 +41,7 @@ class FrontMatter:
     yaml_text: str                 # the lines between the fences
     line_count: int                # lines the block takes, fences included (0 if none)
     body: str                      # the Markdown after it, as MkDocs passes it on
+    body_line: int                 # the line of the file that `body` starts on
     document: YamlDocument | None  # the fields and their lines (None if none or unreadable)
     problems: tuple[Problem, ...]  # why the fields cannot be used, if they cannot
 
@@ -80,9 +81,9 @@ def front_matter_data(text: str) -> dict[str, Any]:
 def _parse(text: str) -> FrontMatter:
     yaml_text, body, line_count = split_front_matter(text)
     if yaml_text is None:
-        return FrontMatter(False, False, "", 0, body, None, ())
+        return FrontMatter(False, False, "", 0, body, 1, None, ())
     if not yaml_text.strip():
-        return FrontMatter(True, False, "", line_count, text.removeprefix(_BOM), None, (
+        return FrontMatter(True, False, "", line_count, text.removeprefix(_BOM), 1, None, (
             Problem("", FIRST_LINE, "The front matter is empty.",
                     "Add title: and description: lines between the two --- lines."),))
     document, problems = load_yaml(yaml_text, "", first_line=FIRST_LINE, yaml_1_1=True)
@@ -92,7 +93,9 @@ def _parse(text: str) -> FrontMatter:
     readable = document is not None and isinstance(document.data, dict) and not document.unreadable
     if not readable:
         body = text.removeprefix(_BOM)  # MkDocs keeps the block as text when it cannot read it
-    return FrontMatter(True, readable, yaml_text, line_count, body, document, tuple(problems))
+    whole = text.removeprefix(_BOM)
+    body_line = whole[:len(whole) - len(body)].count("\n") + 1
+    return FrontMatter(True, readable, yaml_text, line_count, body, body_line, document, tuple(problems))
 
 
 def as_json_values(data: Any) -> Any:
