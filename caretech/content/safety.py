@@ -30,20 +30,20 @@ from caretech.problems import Problem
 # Element -> why content may not use it. Browsers read <noscript> differently from a parser
 # (scripts on or off), which can hide markup from a check, so it is refused too.
 FORBIDDEN_ELEMENTS = {
-    "script": "it runs code",
-    "noscript": "browsers read what is inside it in two different ways, which can hide code",
-    "iframe": "it shows another website inside the page",
-    "frame": "it shows another website inside the page",
-    "frameset": "it shows other websites inside the page",
-    "object": "it runs a program or shows another website inside the page",
-    "embed": "it runs a program or shows another website inside the page",
-    "applet": "it runs a program",
-    "portal": "it shows another website inside the page",
-    "form": "it can send what people type to another website",
-    "base": "it changes where every link on the page goes",
-    "meta": "it can send readers to another page or change the page's settings",
-    "style": "it changes how the whole site looks, and the site's security policy blocks it",
-    "link": "it loads files into the page",
+    "script": "they run code",
+    "noscript": "browsers read what is inside them in two different ways, which can hide code",
+    "iframe": "they show another website inside the page",
+    "frame": "they show another website inside the page",
+    "frameset": "they show other websites inside the page",
+    "object": "they run programs or show other websites inside the page",
+    "embed": "they run programs or show other websites inside the page",
+    "applet": "they run programs",
+    "portal": "they show another website inside the page",
+    "form": "they can send what people type to another website",
+    "base": "they change where every link on the page goes",
+    "meta": "they can send readers to another page or change the page's settings",
+    "style": "they change how the whole site looks, and the site's security policy blocks them",
+    "link": "they load files into the page",
 }
 # Attributes whose value is an address. SVG animations can set an address too.
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background"}
@@ -79,17 +79,17 @@ def _unsafe_scheme(value: str) -> str | None:
     return next((scheme for scheme in UNSAFE_SCHEMES if address.startswith(scheme)), None)
 
 
-def _attribute_problems(tag: str, name: str, value: str) -> list[UnsafeMarkup]:
+def _attribute_problems(tag: str, name: str, value: str, refused: bool) -> list[UnsafeMarkup]:
     name = name.lower()
     shown = value if len(value) <= 60 else value[:57] + "…"
     if name.startswith("on"):
         return [UnsafeMarkup(
-            f"An `{name}` attribute is not allowed: it runs code when someone uses the page.",
+            f"`{name}=` attributes are not allowed: they run code when someone uses the page.",
             "Delete it, including any `{: " + name + "=… }` after a link or paragraph. " + _FIX_MARKDOWN,
             (f"{name}=", name))]
     if name == "style":
         return [UnsafeMarkup(
-            "A `style` attribute is not allowed: the site's security policy blocks it, so it would not work.",
+            "`style=` attributes are not allowed: the site's security policy blocks them, so they would not work.",
             "Delete it. The site's own styles handle how pages look; ask a maintainer if something needs a new style.",
             ("style=",))]
     addresses = [value] if name in URL_ATTRIBUTES else []
@@ -100,17 +100,17 @@ def _attribute_problems(tag: str, name: str, value: str) -> list[UnsafeMarkup]:
         scheme = _unsafe_scheme(address)
         if scheme:
             found.append(UnsafeMarkup(
-                f"A `{scheme}` address is not allowed (in `{name}=\"{shown}\"`): "
-                + ("it can run code." if scheme != "data:" else "it can hide a whole page or a script."),
+                f"`{scheme}` addresses are not allowed (here `{name}=\"{shown}\"`): "
+                + ("they can run code." if scheme != "data:" else "they can hide a whole page or a script."),
                 "Link to a web page instead: [what it is](https://…), or to another guide: "
                 "[guide title](../section/guide.md). Put pictures in docs/ as files.",
                 (normalise_address(address), scheme)))
-    if name in LOADED_FROM and not found:
+    if name in LOADED_FROM and not found and not refused:  # a refused element says enough
         for address in value.split(",") if name == "srcset" else [value]:
             address = address.strip()
             if _OTHER_SITE.match(normalise_address(address)):
                 found.append(UnsafeMarkup(
-                    f"A file from another website is not allowed (`{name}=\"{shown}\"`): the site never "
+                    f"Files from other websites are not allowed (here `{name}=\"{shown}\"`): the site never "
                     "loads anything from other sites, and browsers block it.",
                     "Save the picture in docs/ (with permission) and use its path, or link to the page it is on.",
                     (normalise_address(address.split()[0] if address else address), name + "=")))
@@ -123,12 +123,13 @@ def unsafe_markup(page_html: str) -> list[UnsafeMarkup]:
     tree = LexborHTMLParser(page_html)
     for node in tree.root.traverse(include_text=False):
         tag = (node.tag or "").lower()
-        if tag in FORBIDDEN_ELEMENTS:
+        refused = tag in FORBIDDEN_ELEMENTS
+        if refused:
             found.append(UnsafeMarkup(
-                f"A `<{tag}>` element is not allowed: {FORBIDDEN_ELEMENTS[tag]}.",
+                f"`<{tag}>` elements are not allowed: {FORBIDDEN_ELEMENTS[tag]}.",
                 "Delete it. " + _FIX_MARKDOWN, (f"<{tag}",)))
         for name, value in node.attributes.items():
-            found += _attribute_problems(tag, name, value or "")
+            found += _attribute_problems(tag, name, value or "", refused)
     return sorted(set(found), key=found.index)
 
 
