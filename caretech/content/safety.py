@@ -55,6 +55,9 @@ LOADED_FROM = {"src", "poster", "data", "background", "srcset"}
 
 # Browsers ignore tabs, newlines and other control characters inside an address's scheme.
 _IGNORED_IN_ADDRESS = re.compile(r"[\x00-\x20\x7f]+")
+# The page template splits content at its first </h1>: a tag hidden in an attribute's text
+# could come out as markup. Text such as "under 5 < 10" is fine.
+_MARKUP = re.compile(r"<[a-zA-Z/!?]")
 _OTHER_SITE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.I)
 
 _FIX_MARKDOWN = "Use Markdown only. To show a video, a map or a form, link to it instead: [what it is](https://…)."
@@ -92,6 +95,12 @@ def _attribute_problems(tag: str, name: str, value: str, refused: bool) -> list[
             "`style=` attributes are not allowed: the site's security policy blocks them, so they would not work.",
             "Delete it. The site's own styles handle how pages look; ask a maintainer if something needs a new style.",
             ("style=",))]
+    if _MARKUP.search(value):
+        return [UnsafeMarkup(
+            f"Markup inside an attribute is not allowed (here `{name}=\"{shown}\"`): the site's templates "
+            "could read it as part of the page, where it could run code.",
+            "Delete the tags from the attribute's text: write words only.",
+            (normalise_address(value)[:40], name + "="))]
     addresses = [value] if name in URL_ATTRIBUTES else []
     if tag in ANIMATION_ELEMENTS and name in ANIMATION_URL_ATTRIBUTES:
         addresses = value.split(";")
