@@ -15,6 +15,7 @@ on_post_page / on_post_template
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -33,11 +34,11 @@ _theme_scripts: list[ThemeScript] = []
 _serving = [False]
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    _serving[0] = command == "serve"
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # `mkdocs serve` points site_url at its own address (and loads this module again on every
+    # rebuild, so a flag set at startup would not last).
+    host, port = config.dev_addr
+    _serving[0] = urlsplit(config.site_url or "").netloc == f"{host}:{port}"
     _content_problems.clear()
     _page_problems.clear()
     _theme_scripts[:] = load_theme_scripts(config.theme.dirs)
