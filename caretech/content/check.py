@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,13 +20,14 @@ from typing import Callable
 from caretech.content import rules
 from caretech.content.rules import ERROR, WARNING, Finding, finding
 from caretech.content.front_matter import check_front_matter, is_guide, load_front_matter_schema
-from caretech.content.markdown_text import blocks, body_lines, front_matter_end, sentences
+from caretech.content.markdown_text import blocks, body_lines, sentences
 from caretech.content.pathway_text import pathway_sentences
 from caretech.content.site_markdown import site_markdown
 from caretech.pathways import SCHEMA_FILE, compile_pathway
 from caretech.pathways.render import render_pathway_page, render_routes_page
 from caretech.problems import ContentError
-from caretech.content.review_dates import parse_date
+from caretech.readers.dates import build_today, parse_date
+from caretech.readers.front_matter import read_front_matter
 from caretech.readers.schema_check import load_schema
 from caretech.readers.yaml_source import load_yaml
 
@@ -35,7 +35,7 @@ from caretech.readers.yaml_source import load_yaml
 RULES = {
     "front-matter": (ERROR, "front matter missing, unreadable or with a wrong field (guides and pages)"),
     "pathway": (ERROR, "a pathway file the pathway compiler rejects (schema, routes, guide links)"),
-    "review-date": (ERROR, "review dates missing, last_reviewed in the future, or the review overdue"),
+    "review-date": (ERROR, "review dates missing or last_reviewed in the future"),
     "sources": (ERROR, "a guide that lists no sources"),
     "long-sentence": (ERROR, f"a sentence over {rules.MAX_SENTENCE_WORDS} words"),
     "placeholder": (ERROR, "placeholder text such as TODO, TBC or lorem ipsum"),
@@ -43,6 +43,7 @@ RULES = {
                            "<style>, on...= and style= attributes (also from {: ... }), javascript:/data: links"),
     "http-link": (ERROR, "a link to an http:// (not https://) address"),
     "review-soon": (WARNING, "a review due within the next 30 days"),
+    "review-overdue": (WARNING, "a review date that has passed (never an error: the calendar must not fail a pull request)"),
     "word-to-avoid": (WARNING, "a word from includes/words-to-avoid.yml"),
     "abbreviation": (WARNING, "an abbreviation used before it is spelt out on the page"),
 }
@@ -71,7 +72,7 @@ class Project:
         docs = root / "docs"
         return cls(
             root=root,
-            today=today or datetime.date.today(),
+            today=today or build_today(),
             page_schema=_without_required(load_front_matter_schema(), _OWN_RULES),
             pathway_schema=_without_required(load_schema(root / "pathways" / SCHEMA_FILE), _OWN_RULES),
             known_pages={p.relative_to(docs).as_posix() for p in docs.rglob("*.md")},
@@ -108,7 +109,7 @@ def review_findings(filename: str, dates: dict, line_of: Callable[[str], int], t
                 "to today and next_review up to 12 months later (6 for fast-changing topics).")
         if days <= 0:
             when = "is due today" if days == 0 else f"was due on {due}, {-days} day{'s' if days != -1 else ''} ago"
-            found.append(finding(ERROR, "review-date", filename, line_of("next_review"),
+            found.append(finding(WARNING, "review-overdue", filename, line_of("next_review"),
                                  f"The review of this {kind} {when}.", redo))
         elif days <= REVIEW_SOON_DAYS:
             found.append(finding(WARNING, "review-soon", filename, line_of("next_review"),
@@ -123,13 +124,8 @@ def check_page(text: str, filename: str, src_path: str, project: Project) -> lis
     """A Markdown page. `src_path` is its path inside docs/, e.g. devices-and-wifi/wifi.md."""
     meta, problems = check_front_matter(text, filename, src_path, project.page_schema)
     found = [Finding(p, ERROR, "front-matter") for p in problems]
-    front = text.split("\n")[:front_matter_end(text.split("\n"))]
-
-    def line_of(key: str) -> int:
-        return next((n for n, line in enumerate(front, 1) if re.match(rf"{key}\s*:", line)), 2)
-
     if is_guide(src_path) and meta:
-        found += review_findings(filename, meta, line_of, project.today, "guide")
+        found += review_findings(filename, meta, read_front_matter(text).line_of, project.today, "guide")
         if "sources" not in meta:
             found.append(finding(ERROR, "sources", filename, 2, "This guide lists no sources.",
                                  "Add `sources:` to the front matter: at least two pages your facts come from, "

@@ -2,8 +2,11 @@
 
 PyYAML's safe loader follows YAML 1.1, which turns `yes`, `no`, `on` and `off` into
 True/False and bare dates into date objects. Contributors write answers like "Yes" and
-"No", so we resolve booleans only from `true`/`false` (as YAML 1.2 and editors do)
-and keep dates as text, which the schema then checks.
+"No", so for pathways we resolve booleans only from `true`/`false` (as YAML 1.2 and
+editors do) and keep dates as text, which the schema then checks.
+
+Page front matter is different: MkDocs reads it with YAML 1.1, and that is what the page
+shows. So `yaml_1_1=True` reads it the same way (see caretech/readers/front_matter.py).
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ class YamlDocument:
 
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
+    raw: dict[Path, str] = field(default_factory=dict)  # each plain value as written, e.g. "No"
+    unreadable: list[Path] = field(default_factory=list)  # values a plain YAML load would fail on
 
     def line_of(self, path: Path) -> int:
         """The line of `path`, or of its nearest parent we know."""
@@ -50,10 +55,15 @@ class YamlDocument:
         return self.lines.get(path, 1)
 
 
-def load_yaml(text: str, filename: str, first_line: int = 1) -> tuple[YamlDocument | None, list[Problem]]:
+# What MkDocs uses for front matter: libyaml when installed, the same YAML 1.1 rules either way.
+_YAML_1_1_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str, filename: str, first_line: int = 1,
+              yaml_1_1: bool = False) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `text`. `first_line` shifts line numbers (front matter starts on line 2)."""
     offset = first_line - 1
-    loader = _Loader(text)
+    loader = (_YAML_1_1_LOADER if yaml_1_1 else _Loader)(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -86,6 +96,7 @@ def load_yaml(text: str, filename: str, first_line: int = 1) -> tuple[YamlDocume
 def _construct(node, path, document, problems, filename, offset, loader):
     document.lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)  # `<<: *defaults` merges, as a plain load would
         result: dict = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
@@ -108,4 +119,15 @@ def _construct(node, path, document, problems, filename, offset, loader):
             _construct(item, path + (index,), document, problems, filename, offset, loader)
             for index, item in enumerate(node.value)
         ]
-    return loader.construct_object(node)
+    document.raw[path] = str(node.value)
+    try:
+        return loader.construct_object(node)
+    except (ValueError, yaml.YAMLError):  # e.g. 2026-13-01 looks like a date but is not one
+        document.unreadable.append(path)
+        name = next((str(p) for p in reversed(path) if isinstance(p, str)), "This value")
+        problems.append(Problem(filename, node.start_mark.line + 1 + offset,
+                                f"`{name}` is `{node.value}`, which is not a real date."
+                                if node.tag.endswith(":timestamp") else f"`{name}` is `{node.value}`, which cannot be read.",
+                                "Write the date as YYYY-MM-DD, e.g. 2026-11-26."
+                                if node.tag.endswith(":timestamp") else "Put the value in quotes."))
+        return str(node.value)

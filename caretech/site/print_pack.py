@@ -13,7 +13,6 @@ links within a guide, or to another guide in the same pack, point inside the pag
 
 from __future__ import annotations
 
-import datetime
 import html
 import posixpath
 import re
@@ -24,9 +23,11 @@ import markdown
 import yaml
 from markdown.extensions.toc import slugify
 
+from caretech.readers.dates import format_date
+from caretech.readers.front_matter import read_front_matter
+
 PACK_FILE = "print.md"
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _ATTR_LIST = re.compile(r"[ \t]*\{:?([^}]*)\}[ \t]*$")
@@ -95,21 +96,6 @@ def _paths_in_nav(nav) -> list[str]:
     return found
 
 
-def front_matter(text: str) -> tuple[dict, str]:
-    """The front matter as data, and the Markdown after it."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    data = yaml.safe_load(match.group(1) or "") or {}
-    return (data if isinstance(data, dict) else {}), text[match.end():]
-
-
-def long_date(value) -> str:
-    if isinstance(value, str):
-        value = datetime.date.fromisoformat(value)
-    return value.strftime("%-d %B %Y")
-
-
 def online_address(site_url: str, src_uri: str) -> str:
     """The guide's address on the published site (`section/guide.md` -> `.../section/guide/`)."""
     base = (site_url or "").rstrip("/") + "/"
@@ -133,7 +119,7 @@ def pack_link_markdown(section: Section) -> str:
 def render_print_pack(section_title: str, section: Section, guides: Sequence[Guide], site_url: str) -> str:
     """The Markdown of the pack page, front matter included."""
     anchors = {g.src_uri: _new_anchors(g) for g in guides}
-    titles = [(g.src_uri, front_matter(g.text)[0].get("title") or g.src_uri) for g in guides]
+    titles = [(g.src_uri, read_front_matter(g.text).data.get("title") or g.src_uri) for g in guides]
     head = {
         "title": f"{section_title}: every guide on one page",
         "description": f"All the guides in “{section_title}” on one page, to print for a staff folder or a meeting.",
@@ -155,8 +141,7 @@ def render_print_pack(section_title: str, section: Section, guides: Sequence[Gui
 def _new_anchors(guide: Guide) -> dict[str, str]:
     """Old heading id -> id in the pack. The guide's title heading becomes the guide's own anchor."""
     prefix = guide_anchor(guide.src_uri)
-    _, body = front_matter(guide.text)
-    headings = _headings(body)
+    headings = _headings(read_front_matter(guide.text).body)
     mapping = {}
     for number, (level, old_id) in enumerate(headings):
         title = number == 0 and level == 1
@@ -166,7 +151,8 @@ def _new_anchors(guide: Guide) -> dict[str, str]:
 
 
 def _render_guide(guide: Guide, pack_uri: str, anchors: dict[str, dict[str, str]], site_url: str) -> str:
-    meta, body = front_matter(guide.text)
+    front = read_front_matter(guide.text)
+    meta, body = front.data, front.body
     prefix = guide_anchor(guide.src_uri)
     mine = anchors[guide.src_uri]
     new_ids = [mine[old_id] for _, old_id in _headings(body)]
@@ -210,9 +196,9 @@ def _lines(body: str):
 def _guide_intro(meta: dict, src_uri: str, site_url: str) -> str:
     dates = ""
     if meta.get("last_reviewed"):
-        dates = f"Last reviewed {long_date(meta['last_reviewed'])}."
+        dates = f"Last reviewed {format_date(meta['last_reviewed'])}."
         if meta.get("next_review"):
-            dates += f" Next review by {long_date(meta['next_review'])}."
+            dates += f" Next review by {format_date(meta['next_review'])}."
         dates += " "
     return f'<p class="ctg-reviewed">{dates}Online: {html.escape(online_address(site_url, src_uri))}</p>\n'
 
