@@ -27,7 +27,7 @@ from caretech.pathways import SCHEMA_FILE, compile_pathway
 from caretech.pathways.render import render_pathway_page, render_routes_page
 from caretech.problems import ContentError
 from caretech.readers.dates import build_today, parse_date
-from caretech.readers.front_matter import read_front_matter
+from caretech.readers.front_matter import read_front_matter, split_front_matter
 from caretech.readers.schema_check import load_schema
 from caretech.readers.yaml_source import load_yaml
 
@@ -134,7 +134,7 @@ def check_page(text: str, filename: str, src_path: str, project: Project) -> lis
     found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
     everything = list(body_lines(text, with_front_matter=True))
     found += rules.placeholders(filename, everything)
-    body = "\n".join(text.split("\n")[front_matter_end(text.split("\n")):])
+    body = split_front_matter(text)[1]
     found += rules.unsafe_html(filename, project.render_markdown(body), [(filename, text), *project.includes])
     found += rules.http_links(filename, list(body_lines(text)))  # the front matter's urls: schema
     return found
@@ -147,8 +147,7 @@ def check_pathway(text: str, filename: str, project: Project) -> list[Finding]:
     found = [Finding(p, ERROR, "pathway") for p in problems]
     if pathway is not None:  # its pages, rendered as the build renders them
         for page in (render_pathway_page(pathway, {}), render_routes_page(pathway)):
-            lines = page.split("\n")
-            html = project.render_markdown("\n".join(lines[front_matter_end(lines):]))
+            html = project.render_markdown(split_front_matter(page)[1])
             found += rules.unsafe_html(filename, html, [(filename, text), *project.includes])
     document, _ = load_yaml(text, filename)
     if document is None or not isinstance(document.data, dict):
