@@ -22,10 +22,12 @@ from caretech.content.rules import ERROR, WARNING, Finding, finding
 from caretech.content.front_matter import check_front_matter, is_guide, load_front_matter_schema
 from caretech.content.markdown_text import blocks, body_lines, sentences
 from caretech.content.pathway_text import pathway_sentences
+from caretech.content.site_markdown import site_markdown
 from caretech.pathways import SCHEMA_FILE, compile_pathway
+from caretech.pathways.render import render_pathway_page, render_routes_page
 from caretech.problems import ContentError
 from caretech.readers.dates import build_today, parse_date
-from caretech.readers.front_matter import read_front_matter
+from caretech.readers.front_matter import read_front_matter, split_front_matter
 from caretech.readers.schema_check import load_schema
 from caretech.readers.yaml_source import load_yaml
 from caretech.templates import is_template
@@ -40,7 +42,8 @@ RULES = {
     "sources": (ERROR, "a guide that lists no sources"),
     "long-sentence": (ERROR, f"a sentence over {rules.MAX_SENTENCE_WORDS} words"),
     "placeholder": (ERROR, "placeholder text such as TODO, TBC or lorem ipsum"),
-    "unsafe-html": (ERROR, "<script>, <iframe>, <object>, <embed>, on...= handlers or javascript: links"),
+    "unsafe-html": (ERROR, "markup that could run code, embed or load other sites: <script>, <iframe>, <form>, "
+                           "<style>, on...= and style= attributes (also from {: ... }), javascript:/data: links"),
     "http-link": (ERROR, "a link to an http:// (not https://) address"),
     "review-soon": (WARNING, "a review due within the next 30 days"),
     "review-overdue": (WARNING, "a review date that has passed (never an error: the calendar must not fail a pull request)"),
@@ -64,6 +67,8 @@ class Project:
     known_pages: set[str]
     avoid: list
     abbreviations: dict[str, str]
+    render_markdown: Callable[[str], str] = lambda text: text   # Markdown -> HTML, as the build does
+    includes: tuple[tuple[str, str], ...] = ()                   # (file, text) of includes/, for snippets
 
     @classmethod
     def load(cls, root: Path, today: datetime.date | None = None) -> Project:
@@ -76,6 +81,9 @@ class Project:
             known_pages={p.relative_to(docs).as_posix() for p in docs.rglob("*.md")},
             avoid=rules.load_words_to_avoid(root / "includes" / "words-to-avoid.yml"),
             abbreviations=rules.load_abbreviations(root / "includes" / "abbreviations.md"),
+            render_markdown=site_markdown(root / "mkdocs.yml"),
+            includes=tuple((p.relative_to(root).as_posix(), p.read_text(encoding="utf-8"))
+                           for p in sorted((root / "includes").glob("*.md"))),
         )
 
 
@@ -132,7 +140,9 @@ def check_page(text: str, filename: str, src_path: str, project: Project) -> lis
         found += [Finding(p, ERROR, "template") for p in template_problems]
         prose += sheet_text
     found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
-    found += rules.placeholders(filename, everything) + rules.unsafe_html(filename, everything)
+    found += rules.placeholders(filename, everything)
+    body = split_front_matter(text)[1]
+    found += rules.unsafe_html(filename, project.render_markdown(body), [(filename, text), *project.includes])
     found += rules.http_links(filename, list(body_lines(text)))  # the front matter's urls: schema
     return found
 
@@ -140,8 +150,12 @@ def check_page(text: str, filename: str, src_path: str, project: Project) -> lis
 # --- pathways ------------------------------------------------------------------------------
 
 def check_pathway(text: str, filename: str, project: Project) -> list[Finding]:
-    _, problems = compile_pathway(text, filename, project.pathway_schema, project.known_pages)
+    pathway, problems = compile_pathway(text, filename, project.pathway_schema, project.known_pages)
     found = [Finding(p, ERROR, "pathway") for p in problems]
+    if pathway is not None:  # its pages, rendered as the build renders them
+        for page in (render_pathway_page(pathway, {}), render_routes_page(pathway)):
+            html = project.render_markdown(split_front_matter(page)[1])
+            found += rules.unsafe_html(filename, html, [(filename, text), *project.includes])
     document, _ = load_yaml(text, filename)
     if document is None or not isinstance(document.data, dict):
         return found  # the pathway rule has already said why
@@ -151,8 +165,7 @@ def check_pathway(text: str, filename: str, project: Project) -> list[Finding]:
     prose = pathway_sentences(document, raw)
     found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
     not_comments = [(n, line) for n, line in enumerate(raw, 1) if not line.lstrip().startswith("#")]
-    found += (rules.placeholders(filename, not_comments) + rules.unsafe_html(filename, not_comments)
-              + rules.http_links(filename, not_comments))
+    found += rules.placeholders(filename, not_comments) + rules.http_links(filename, not_comments)
     return found
 
 
