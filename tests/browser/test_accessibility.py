@@ -78,14 +78,20 @@ def show_search_results(page, site_url: str, built_site) -> None:
     assert page.locator(".md-search-result__more").count()
 
 
+# Each scheme's walk is cut into parts (every part-th page), so the test processes share the
+# walks out between them; together the parts visit every page.
+PARTS = 4
+
+
+@pytest.mark.parametrize("part", range(PARTS), ids=[f"part{n + 1}of{PARTS}" for n in range(PARTS)])
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_every_page_has_no_wcag_violations_and_asks_no_other_host(page, site_url, built_site, scheme):
-    """One browser page walks the whole site; then the open search (with results) and the
-    open menu at phone width, which only exist after a click."""
+def test_every_page_has_no_wcag_violations_and_asks_no_other_host(page, site_url, built_site, scheme, part):
+    """One browser page walks its part of the site; the first part then opens search (with
+    results) and the menu at phone width, which only exist after a click."""
     page.emulate_media(color_scheme=scheme)
     serve_under_site_path(page, site_url)
     audit = axe_violations if scheme == "light" else colour_violations
-    pages = built_pages(built_site)
+    pages = built_pages(built_site)[part::PARTS]
     found: dict[str, list[dict]] = {}
     requests: dict[str, list[str]] = {}  # page -> requests to other hosts, and console errors
 
@@ -106,7 +112,8 @@ def test_every_page_has_no_wcag_violations_and_asks_no_other_host(page, site_url
         show_search_results(page, site_url, built_site)
         page.wait_for_load_state("networkidle")  # the search worker and index have loaded
 
-    visit(f"search for {SEARCH!r} (home page)", search)
+    if part == 0:
+        visit(f"search for {SEARCH!r} (home page)", search)
 
     def open_menu() -> None:
         page.set_viewport_size({"width": 375, "height": 740})
@@ -114,11 +121,12 @@ def test_every_page_has_no_wcag_violations_and_asks_no_other_host(page, site_url
         page.locator(".md-header label[for='__drawer']").click()
         assert page.evaluate("() => document.getElementById('__drawer').checked")
 
-    visit("menu open at 375 px (devices-and-wifi/wifi/)", open_menu)
+    if part == 0:
+        visit("menu open at 375 px (devices-and-wifi/wifi/)", open_menu)
 
     count = sum(len(v) for v in found.values())
     rules = "all WCAG 2.2 A/AA rules" if scheme == "light" else "colour rules"
-    print(f"\naxe-core, {scheme} ({rules}): {len(pages)} pages + 2 states audited in "
+    print(f"\naxe-core, {scheme} ({rules}), part {part + 1} of {PARTS}: {len(pages)} pages audited in "
           f"{time.monotonic() - started:.0f} s, {count} violation(s), {len(page.blocked_requests)} blocked requests")
     assert not requests, "requests to other hosts or console errors:\n" + "\n".join(
         f"{where}\n    " + "\n    ".join(new) for where, new in requests.items())
