@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import subprocess
 import sys
-import re
 from pathlib import Path
 
 from caretech.content.front_matter import is_guide
