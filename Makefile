@@ -28,8 +28,11 @@ build: $(VENV)/.site
 offline: $(VENV)/.site
 	$(PY) -m caretech.site.offline
 
+# Two test processes (pytest-xdist), one per core of a small machine; they build the site once
+# between them. TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: $(VENV)/.test
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 # House style and safety checks on docs/ and pathways/ (no build needed). Errors fail CI.
 check: $(VENV)/.site

@@ -4,6 +4,8 @@ on_files  checks every page's front matter, compiles pathways/*.yml and adds the
           generated pathway pages; any mistake stops the build with one plain message.
 on_page_markdown  points "Edit this page" at the YAML file for generated pages, and adds
           a "Not sure? Answer a few questions" box to guides that pathway results link to.
+on_env    gives templates the one date format (`format_date` filter) and the overdue-review
+          notice, worked out against the build's "today" (caretech.readers.dates.build_today).
 """
 
 from __future__ import annotations
@@ -18,18 +20,21 @@ from urllib.parse import urljoin
 for _name in [name for name in sys.modules if name == "caretech" or name.startswith("caretech.")]:
     del sys.modules[_name]
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from caretech.content.front_matter import check_front_matter, load_front_matter_schema
+from caretech.content.review_dates import review_notice
 from caretech.pathways import compile_pathways
 from caretech.pathways.cross_links import cross_link_box, insert_after_introduction, pathways_by_guide
 from caretech.pathways.render import (
     INDEX_PAGE, page_path, render_index_page, render_pathway_page, render_routes_page,
 )
 from caretech.problems import ContentError, Problem, format_problems
+from caretech.readers.dates import build_today, format_date
 
 # Generated page -> the file a contributor edits, for "Edit this page".
 _edit_sources: dict[str, str] = {}
@@ -84,3 +89,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if pathways:
         markdown = insert_after_introduction(markdown, cross_link_box(page.file.src_uri, pathways))
     return markdown
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    today = build_today()
+    env.filters["format_date"] = format_date
+    env.globals["review_notice"] = lambda next_review, kind="guide": review_notice(next_review, today, kind)
+    return env

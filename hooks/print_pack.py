@@ -12,7 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from caretech.site.print_pack import Guide, Section, front_matter, pack_link_markdown, render_print_pack, sections_in_nav
+from caretech.readers.front_matter import read_front_matter
+from caretech.site.print_pack import Guide, Section, pack_link_markdown, render_print_pack, sections_in_nav
 
 # Section index page -> its section, for the link; pack page paths.
 _sections: dict[str, Section] = {}
@@ -28,7 +29,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         guides = [files.get_file_from_path(src) for src in section.guides]
         if index is None or None in guides:
             continue  # a menu entry with no file: MkDocs itself reports that
-        title = front_matter(index.content_string)[0].get("title") or section.folder
+        title = read_front_matter(index.content_string).data.get("title") or section.folder
         content = render_print_pack(
             str(title), section, [Guide(g.src_uri, g.content_string) for g in guides], config.site_url or ""
         )

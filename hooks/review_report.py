@@ -7,17 +7,17 @@ it out of search.
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from caretech.content.review_report import PAGE, review_page
+from caretech.readers.dates import build_today
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = Path(config.config_file_path).parent
-    content = review_page(project, datetime.date.today())
+    content = review_page(project, build_today())
     files.append(File.generated(config, PAGE, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files

@@ -110,8 +110,9 @@ def read_config(path: Path) -> dict:
 
 
 def front_matter(text: str) -> dict:
-    match = re.match(r"\A---\s*\n(.*?\n)---\s*\n", text, re.S)
-    return yaml.safe_load(match.group(1)) or {} if match else {}
+    from caretech.readers.front_matter import front_matter_data  # the build's own reader
+
+    return front_matter_data(text)
 
 
 def write_pathway_pages(project: Path, docs: Path, free_help: str) -> None:

@@ -29,13 +29,32 @@ CHROMIUM_ARGS = [
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with the shipped mkdocs.yml."""
-    site = tmp_path_factory.mktemp("site")
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """A folder made by `build(folder)` once per test run. With pytest-xdist (make test runs two
+    workers) every worker needs it: the first builds it while the others wait on a file lock,
+    then all use the same copy, instead of each building its own."""
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's own folder, above each worker's
+    folder, done = shared / name, shared / f"{name}.done"
+    with FileLock(shared / f"{name}.lock"):
+        if not done.exists():
+            build(folder)
+            done.touch()  # only after a build that passed: a failed one is tried again, and fails again
+    return folder
+
+
+def _build_site(site: Path) -> None:
     result = run_mkdocs_build(ROOT / "mkdocs.yml", site)
     assert result.returncode == 0, result.stdout + result.stderr
-    return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per run with the shipped mkdocs.yml."""
+    return built_once(tmp_path_factory, "site", _build_site)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -119,10 +138,24 @@ def page(browser, site_url):
         yield guarded
 
 
+# Material fades and slides things (the search panel, the header's title, the menu). axe-core
+# measures colours as they are at that moment, so half-faded text fails contrast: wait until
+# nothing is moving (two frames, for changes that start on the next one; endless animations
+# such as spinners do not count).
+_STILL = """() => !document.getAnimations().some((a) => a.playState === 'running'
+    && Number.isFinite(a.effect?.getComputedTiming().endTime))"""
+
+
+def wait_until_still(page) -> None:
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.wait_for_function(_STILL, polling="raf", timeout=5000)
+
+
 def axe_violations(page, context=None) -> list[dict]:
-    """axe-core's WCAG 2.2 A/AA violations on the page as it is now."""
+    """axe-core's WCAG 2.2 A/AA violations on the page as it is now, once nothing is moving."""
     from axe_playwright_python.sync_playwright import Axe
 
+    wait_until_still(page)
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     results = Axe().run(page, context=context, options=options)
     return results.response["violations"]
@@ -142,16 +175,17 @@ class OfflineCopy(NamedTuple):
 
 @pytest.fixture(scope="session")
 def offline_copy(tmp_path_factory) -> OfflineCopy:
-    """The offline copy, built once as `make offline` builds it, then unzipped as a reader would."""
+    """The offline copy, built once per run as `make offline` builds it, then unzipped as a reader would."""
     import zipfile
 
     from caretech.site.offline import FOLDER_IN_ZIP, ZIP_NAME, build, make_zip, slim
 
-    work = tmp_path_factory.mktemp("offline")
-    result = build(work / "site", ROOT)
-    assert result.returncode == 0, result.stdout + result.stderr
-    slim(work / "site")
-    archive = make_zip(work / "site", work / ZIP_NAME)
-    with zipfile.ZipFile(archive) as opened:
-        opened.extractall(work / "unzipped")
-    return OfflineCopy(work / "unzipped" / FOLDER_IN_ZIP, archive)
+    def build_offline(work: Path) -> None:
+        result = build(work / "site", ROOT)
+        assert result.returncode == 0, result.stdout + result.stderr
+        slim(work / "site")
+        with zipfile.ZipFile(make_zip(work / "site", work / ZIP_NAME)) as opened:
+            opened.extractall(work / "unzipped")
+
+    work = built_once(tmp_path_factory, "offline", build_offline)
+    return OfflineCopy(work / "unzipped" / FOLDER_IN_ZIP, work / ZIP_NAME)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,8 +24,22 @@ def shipped_pathways():
     return compile_pathways(ROOT / "pathways", known_pages=known_pages(), display_root=ROOT)
 
 
+def first_review_due() -> datetime.date:
+    """The earliest next_review in the shipped guides and pathways, read from the content.
+
+    Test builds use it as their "today" (CARETECH_TODAY), never the clock: on that day the
+    pages due first show the overdue notice and the rest do not, whatever the real date.
+    """
+    texts = [p.read_text(encoding="utf-8") for p in [*DOCS.rglob("*.md"), *(ROOT / "pathways").glob("*.yml")]]
+    found = re.findall(r"^next_review:\s*['\"]?(\d{4}-\d{2}-\d{2})", "\n".join(texts), re.M)
+    return min(datetime.date.fromisoformat(day) for day in found)
+
+
+BUILD_TODAY = first_review_due()
+
+
 def run_mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARETECH_TODAY": BUILD_TODAY.isoformat()}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=config.parent,

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 from caretech.content.front_matter import is_guide
-from caretech.content.review_report import DatedFact, Reviewed, collect, render
+from caretech.content.review_report import DatedFact, Reviewed, collect, issue_body, render
+from caretech.templates import is_template
 from helpers import DOCS, ROOT
 
 TODAY = datetime.date(2026, 11, 26)
@@ -44,14 +48,24 @@ def test_as_of_facts_are_listed_oldest_first_with_page_and_line():
 
 def test_the_report_covers_every_shipped_guide_and_pathway():
     items, facts = collect(ROOT)
-    guides = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if is_guide(p.relative_to(DOCS).as_posix())}
-    assert {i.page for i in items if i.kind == "Guide"} == guides
+    pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if is_guide(p.relative_to(DOCS).as_posix())}
+    templates = {page for page in pages if is_template(page)}
+    assert len(templates) >= 8
+    assert {i.page for i in items if i.kind == "Guide"} == pages - templates
+    assert {i.page for i in items if i.kind == "Template"} == templates
     assert {i.source for i in items if i.kind == "Pathway"} == {f"pathways/{p.name}" for p in (ROOT / "pathways").glob("*.yml")}
     assert all(i.last_reviewed and i.next_review for i in items)
     assert facts and all("as of" in f.sentence.lower() for f in facts)
-    some = facts[0]
-    source_line = (ROOT / some.item.source).read_text(encoding="utf-8").splitlines()[some.line - 1]
-    assert some.sentence.split()[0] in source_line, "the line number points at the sentence"
+    for fact in facts:  # each line number points at the line where the sentence starts
+        lines = (ROOT / fact.item.source).read_text(encoding="utf-8").splitlines()
+        sentence = plain(fact.sentence)
+        assert " ".join(sentence.split()[:4]) in plain(lines[fact.line - 1]), (fact.item.source, fact.line, sentence)
+        assert sentence in plain(" ".join(lines[fact.line - 1:fact.line + 4])), (fact.item.source, fact.line, sentence)
+
+
+def plain(markdown: str) -> str:
+    """Text as the report quotes it: link targets, brackets and emphasis marks gone, spaces single."""
+    return " ".join(re.sub(r"\]\([^)]*\)|[\[*]", "", markdown).split())
 
 
 def test_the_built_report_is_out_of_the_menu_and_out_of_search(built_site: Path):
@@ -62,3 +76,52 @@ def test_the_built_report_is_out_of_the_menu_and_out_of_search(built_site: Path)
     assert "maintainers/review-due" not in home.split("md-content")[0], "not in the menu"
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d for d in index["docs"] if d["location"].startswith("maintainers/")]
+
+
+# --- the weekly "Reviews due" issue ------------------------------------------------------------
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def small_project(root: Path) -> Path:
+    """A guide due soon, a guide not due, an undated guide, a template and a pathway that are overdue."""
+    page = "---\ntitle: {title}\n{dates}---\n\n# {title}\n"
+    write(root / "docs/section/soon.md", page.format(title="Soon", dates="last_reviewed: 2026-06-01\nnext_review: 2026-12-20\n"))
+    write(root / "docs/section/later.md", page.format(title="Later", dates="last_reviewed: 2026-11-01\nnext_review: 2027-05-01\n"))
+    write(root / "docs/section/undated.md", page.format(title="Undated", dates=""))
+    write(root / "docs/templates/rota.md", page.format(title="Rota template",
+                                                       dates='last_reviewed: "2025-12-01"\nnext_review: "2026-11-01"\n'))
+    write(root / "docs/about.md", page.format(title="About", dates=""))
+    write(root / "pathways/lost-phone.yml", "id: lost-phone\ntitle: Lost phone\nlast_reviewed: 2025-10-01\nnext_review: 2026-10-01\n")
+    return root
+
+
+def test_the_issue_lists_what_is_due_within_the_window_oldest_first(tmp_path):
+    items, _ = collect(small_project(tmp_path))
+    body = issue_body(items, TODAY, 30)
+    rows = [line for line in body.splitlines() if line.startswith("| ") and "`" in line]
+    assert rows == [
+        "| none | No review date | Undated | Guide | `docs/section/undated.md` |",
+        "| 1 October 2026 | Overdue | Lost phone | Pathway | `pathways/lost-phone.yml` |",
+        "| 1 November 2026 | Overdue | Rota template | Template | `docs/templates/rota.md` |",
+        "| 20 December 2026 | Due in 24 days | Soon | Guide | `docs/section/soon.md` |",
+    ]
+    assert "due by 26 December 2026 (checked on 26 November 2026)" in body
+    assert "Later" not in body and "About" not in body
+
+
+def test_the_issue_says_so_when_nothing_is_due():
+    assert "Nothing is due." in issue_body([item("Later", "2026-11-01", "2027-05-01")], TODAY, 30)
+
+
+def test_the_command_prints_the_issue_body_for_a_fixed_day(tmp_path):
+    small_project(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "caretech.content.review_report", "--due-within", "30",
+                             "--today", "2026-11-26", "--root", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("\n| ") == 6  # the header, its rule and four items
+    count = subprocess.run([sys.executable, "-m", "caretech.content.review_report", "--count", "--due-within", "0",
+                            "--today", "2026-11-26", "--root", str(tmp_path)], capture_output=True, text=True)
+    assert count.stdout.strip() == "3"

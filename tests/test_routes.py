@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from caretech.pathways import enumerate_routes, route_table
-from caretech.pathways.model import Outcome
 from helpers import ROOT, shipped_pathways
 
 PATHWAYS = shipped_pathways()
@@ -18,23 +17,6 @@ ROUTE_TABLES = Path(__file__).parent / "routes"
 def test_pathways_are_shipped():
     assert {"staff-own-phones", "something-gone-wrong"} <= {p.id for p in PATHWAYS}
     assert len(PATHWAYS) == len(list((ROOT / "pathways").glob("*.yml")))
-
-
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])
-def test_every_route_ends_at_an_outcome_and_every_step_is_used(pathway):
-    routes = enumerate_routes(pathway)
-    assert routes
-    used = set()
-    for route in routes:
-        assert isinstance(route.outcome, Outcome)
-        assert route.choices[0].question.id == pathway.start
-        for here, then in zip(route.choices, route.choices[1:]):
-            assert here.answer.next == then.question.id  # each answer leads to the next question
-        assert route.choices[-1].answer.next == route.outcome.id
-        assert route.actions, "every result has something to do"
-        used.update(c.question.id for c in route.choices)
-        used.add(route.outcome.id)
-    assert used == {s.id for s in (*pathway.questions, *pathway.outcomes)}
 
 
 @pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])

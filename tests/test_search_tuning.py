@@ -50,8 +50,8 @@ def test_a_bare_number_is_explained(tmp_path):
             pages: [keeping-information-safe/scams.md]
             words: [scam text, 7726]
         """)
-    assert problems == ["includes/search-synonyms.yml:4: Word 2 of entry `Report a scam text` should be text, "
-                        "but it is a number.\n    How to fix: Put the value in quotes, like \"7726\". "
+    assert problems == ["includes/search-synonyms.yml:4: Word 2 of entry `Report a scam text` must be text in quotes: "
+                        "YAML reads `7726` on its own as a number, not as words.\n    How to fix: Put the value in quotes, like \"7726\". "
                         "A word or short phrase people type."]
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,25 +20,33 @@ from typing import Callable
 from caretech.content import rules
 from caretech.content.rules import ERROR, WARNING, Finding, finding
 from caretech.content.front_matter import check_front_matter, is_guide, load_front_matter_schema
-from caretech.content.markdown_text import blocks, body_lines, front_matter_end, sentences
+from caretech.content.markdown_text import blocks, body_lines, sentences
 from caretech.content.pathway_text import pathway_sentences
+from caretech.content.site_markdown import site_markdown
 from caretech.pathways import SCHEMA_FILE, compile_pathway
+from caretech.pathways.render import render_pathway_page, render_routes_page
 from caretech.problems import ContentError
-from caretech.content.review_dates import parse_date
+from caretech.readers.dates import build_today, parse_date
+from caretech.readers.front_matter import read_front_matter, split_front_matter
 from caretech.readers.schema_check import load_schema
 from caretech.readers.yaml_source import load_yaml
+from caretech.templates import is_template
+from caretech.templates.checks import template_findings
 
 # rule -> (severity, what it catches). CONTRIBUTING.md explains each one for contributors.
 RULES = {
     "front-matter": (ERROR, "front matter missing, unreadable or with a wrong field (guides and pages)"),
     "pathway": (ERROR, "a pathway file the pathway compiler rejects (schema, routes, guide links)"),
-    "review-date": (ERROR, "review dates missing, last_reviewed in the future, or the review overdue"),
+    "template": (ERROR, "a template whose fill-in fields or sheets are wrong (docs/templates/)"),
+    "review-date": (ERROR, "review dates missing or last_reviewed in the future"),
     "sources": (ERROR, "a guide that lists no sources"),
     "long-sentence": (ERROR, f"a sentence over {rules.MAX_SENTENCE_WORDS} words"),
     "placeholder": (ERROR, "placeholder text such as TODO, TBC or lorem ipsum"),
-    "unsafe-html": (ERROR, "<script>, <iframe>, <object>, <embed>, on...= handlers or javascript: links"),
+    "unsafe-html": (ERROR, "markup that could run code, embed or load other sites: <script>, <iframe>, <form>, "
+                           "<style>, on...= and style= attributes (also from {: ... }), javascript:/data: links"),
     "http-link": (ERROR, "a link to an http:// (not https://) address"),
     "review-soon": (WARNING, "a review due within the next 30 days"),
+    "review-overdue": (WARNING, "a review date that has passed (never an error: the calendar must not fail a pull request)"),
     "word-to-avoid": (WARNING, "a word from includes/words-to-avoid.yml"),
     "abbreviation": (WARNING, "an abbreviation used before it is spelt out on the page"),
 }
@@ -60,18 +67,23 @@ class Project:
     known_pages: set[str]
     avoid: list
     abbreviations: dict[str, str]
+    render_markdown: Callable[[str], str] = lambda text: text   # Markdown -> HTML, as the build does
+    includes: tuple[tuple[str, str], ...] = ()                   # (file, text) of includes/, for snippets
 
     @classmethod
     def load(cls, root: Path, today: datetime.date | None = None) -> Project:
         docs = root / "docs"
         return cls(
             root=root,
-            today=today or datetime.date.today(),
+            today=today or build_today(),
             page_schema=_without_required(load_front_matter_schema(), _OWN_RULES),
             pathway_schema=_without_required(load_schema(root / "pathways" / SCHEMA_FILE), _OWN_RULES),
             known_pages={p.relative_to(docs).as_posix() for p in docs.rglob("*.md")},
             avoid=rules.load_words_to_avoid(root / "includes" / "words-to-avoid.yml"),
             abbreviations=rules.load_abbreviations(root / "includes" / "abbreviations.md"),
+            render_markdown=site_markdown(root / "mkdocs.yml"),
+            includes=tuple((p.relative_to(root).as_posix(), p.read_text(encoding="utf-8"))
+                           for p in sorted((root / "includes").glob("*.md"))),
         )
 
 
@@ -100,7 +112,7 @@ def review_findings(filename: str, dates: dict, line_of: Callable[[str], int], t
                 "to today and next_review up to 12 months later (6 for fast-changing topics).")
         if days <= 0:
             when = "is due today" if days == 0 else f"was due on {due}, {-days} day{'s' if days != -1 else ''} ago"
-            found.append(finding(ERROR, "review-date", filename, line_of("next_review"),
+            found.append(finding(WARNING, "review-overdue", filename, line_of("next_review"),
                                  f"The review of this {kind} {when}.", redo))
         elif days <= REVIEW_SOON_DAYS:
             found.append(finding(WARNING, "review-soon", filename, line_of("next_review"),
@@ -115,21 +127,22 @@ def check_page(text: str, filename: str, src_path: str, project: Project) -> lis
     """A Markdown page. `src_path` is its path inside docs/, e.g. devices-and-wifi/wifi.md."""
     meta, problems = check_front_matter(text, filename, src_path, project.page_schema)
     found = [Finding(p, ERROR, "front-matter") for p in problems]
-    front = text.split("\n")[:front_matter_end(text.split("\n"))]
-
-    def line_of(key: str) -> int:
-        return next((n for n, line in enumerate(front, 1) if re.match(rf"{key}\s*:", line)), 2)
-
     if is_guide(src_path) and meta:
-        found += review_findings(filename, meta, line_of, project.today, "guide")
+        found += review_findings(filename, meta, read_front_matter(text).line_of, project.today, "guide")
         if "sources" not in meta:
             found.append(finding(ERROR, "sources", filename, 2, "This guide lists no sources.",
                                  "Add `sources:` to the front matter: at least two pages your facts come from, "
                                  "each with a title and an https:// url from the original publisher."))
     prose = list(sentences(blocks(text)))
-    found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
     everything = list(body_lines(text, with_front_matter=True))
-    found += rules.placeholders(filename, everything) + rules.unsafe_html(filename, everything)
+    if is_template(src_path) and meta:
+        template_problems, sheet_text, everything = template_findings(text, filename, everything)
+        found += [Finding(p, ERROR, "template") for p in template_problems]
+        prose += sheet_text
+    found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
+    found += rules.placeholders(filename, everything)
+    body = split_front_matter(text)[1]
+    found += rules.unsafe_html(filename, project.render_markdown(body), [(filename, text), *project.includes])
     found += rules.http_links(filename, list(body_lines(text)))  # the front matter's urls: schema
     return found
 
@@ -137,8 +150,12 @@ def check_page(text: str, filename: str, src_path: str, project: Project) -> lis
 # --- pathways ------------------------------------------------------------------------------
 
 def check_pathway(text: str, filename: str, project: Project) -> list[Finding]:
-    _, problems = compile_pathway(text, filename, project.pathway_schema, project.known_pages)
+    pathway, problems = compile_pathway(text, filename, project.pathway_schema, project.known_pages)
     found = [Finding(p, ERROR, "pathway") for p in problems]
+    if pathway is not None:  # its pages, rendered as the build renders them
+        for page in (render_pathway_page(pathway, {}), render_routes_page(pathway)):
+            html = project.render_markdown(split_front_matter(page)[1])
+            found += rules.unsafe_html(filename, html, [(filename, text), *project.includes])
     document, _ = load_yaml(text, filename)
     if document is None or not isinstance(document.data, dict):
         return found  # the pathway rule has already said why
@@ -148,8 +165,7 @@ def check_pathway(text: str, filename: str, project: Project) -> list[Finding]:
     prose = pathway_sentences(document, raw)
     found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
     not_comments = [(n, line) for n, line in enumerate(raw, 1) if not line.lstrip().startswith("#")]
-    found += (rules.placeholders(filename, not_comments) + rules.unsafe_html(filename, not_comments)
-              + rules.http_links(filename, not_comments))
+    found += rules.placeholders(filename, not_comments) + rules.http_links(filename, not_comments)
     return found
 
 

@@ -2,19 +2,20 @@
 
 Guides are the pages inside a section folder (docs/<section>/<guide>.md). Index
 pages and the pages at the top of docs/ (home, about, glossary) need only a
-title and a description.
+title and a description. Templates (docs/templates/<name>.md) are guides with a few
+more fields, checked against caretech/templates/template.schema.json as well.
 """
 
 from __future__ import annotations
 
-import re
+import dataclasses
 
 from caretech.problems import Problem
 from caretech.content.review_dates import check_review_dates
+from caretech.readers.front_matter import as_json_values, read_front_matter
 from caretech.readers.schema_check import check_against_schema
-from caretech.readers.yaml_source import load_yaml
+from caretech.templates.source import describe as describe_template, is_template, template_schema
 
-_FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 PAGE_FIELDS = ("title", "description")
 
 
@@ -36,28 +37,40 @@ def _describe(path: tuple, data) -> str:
 
 
 def check_front_matter(text: str, filename: str, src_path: str, schema: dict) -> tuple[dict, list[Problem]]:
-    """Return the front matter (as text values) and every problem with it."""
-    match = _FENCE.match(text)
-    if not match:
-        return {}, [Problem(filename, 1, "The page has no front matter (the fields between --- lines at the top).",
+    """Return the front matter (as the page gets it) and every problem with it."""
+    front = read_front_matter(text, filename)
+    if not front.found:
+        unclosed = text.lstrip("\ufeff").startswith("---")
+        return {}, [Problem(filename, 1,
+                            "The front matter has no closing --- line (or nothing after it)." if unclosed else
+                            "The page has no front matter (the fields between --- lines at the top).",
+                            "Put a line with just --- after the last field, then a blank line and the page's text."
+                            if unclosed else
                             "Start the file with ---, then title: and description: lines "
                             "(guides also need audience, last_reviewed, next_review and sources), then ---.")]
-    document, problems = load_yaml(match.group(1) or "", filename, first_line=2)
-    if document is None:
+    problems = list(front.problems)
+    if not front.readable:
         return {}, problems
-    if not isinstance(document.data, dict):
-        return {}, problems + [Problem(filename, 2, "The front matter should be a list of `name: value` lines.",
-                                       "See the guide template in CONTRIBUTING.md.")]
-    if is_guide(src_path):
+    # The schema speaks JSON, which has no dates: check bare dates as the YYYY-MM-DD text they came from.
+    document = dataclasses.replace(front.document, data=as_json_values(front.document.data))
+    if is_template(src_path):
+        problems += check_against_schema(document, template_schema(schema), filename, describe_template)
+    elif is_guide(src_path):
         problems += check_against_schema(document, schema, filename, _describe)
-        problems += check_review_dates(document, filename)
     else:
         for field in PAGE_FIELDS:
-            if not isinstance(document.data.get(field), str) or not document.data[field].strip():
+            value = document.data.get(field)
+            if isinstance(value, (bool, int, float)):
+                written = document.raw.get((field,), str(value))
+                problems.append(Problem(filename, document.line_of((field,)),
+                                        f"`{field}` must be text in quotes: YAML reads `{written}` on its own "
+                                        f"as {'true or false' if isinstance(value, bool) else 'a number'}, not as words.",
+                                        f'Put the value in quotes, like {field}: "{written}".'))
+            elif not isinstance(value, str) or not value.strip():
                 problems.append(Problem(filename, 2, f"The front matter is missing `{field}`.",
                                         f"Add a `{field}:` line with plain text."))
-        problems += check_review_dates(document, filename)  # optional on these pages, but must be right
-    return document.data, problems
+    problems += check_review_dates(document, filename)  # optional on other pages, but must be right
+    return front.data, list(dict.fromkeys(problems))  # a bad date is reported once, not twice
 
 
 def load_front_matter_schema() -> dict:

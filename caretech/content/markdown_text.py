@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from caretech.content.text_stats import split_sentences
+from caretech.readers.front_matter import split_front_matter
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
@@ -41,21 +42,11 @@ class Block:
     text: str   # plain text; "\n" where the source had a line break
 
 
-def front_matter_end(lines: list[str]) -> int:
-    """The number of lines the front matter takes (0 if there is none)."""
-    if not lines or lines[0].rstrip() != "---":
-        return 0
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() == "---":
-            return index + 1
-    return 0
-
-
 def body_lines(text: str, with_front_matter: bool = False) -> Iterator[tuple[int, str]]:
     """(line number, line) for every line after the front matter (or all), outside fenced code."""
     lines = text.split("\n")
     in_code = False
-    for index in range(0 if with_front_matter else front_matter_end(lines), len(lines)):
+    for index in range(0 if with_front_matter else split_front_matter(text)[2], len(lines)):
         line = lines[index]
         if _FENCE.match(line):
             in_code = not in_code

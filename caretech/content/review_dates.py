@@ -1,22 +1,28 @@
-"""The review-date rule shared by guides and pathways: real dates, at most 12 months apart."""
+"""Review dates, shared by guides and pathways: the rule (real dates, at most 12 months apart)
+and the notice readers see once a review is overdue.
+
+An overdue review never stops a build or fails a test: dates pass with time, and an
+unrelated pull request must not fail because of the calendar. It is a warning in the
+content check, a row on the review-due page and a notice on the page itself.
+"""
 
 from __future__ import annotations
 
 import datetime
 
 from caretech.problems import Problem
+from caretech.readers.dates import format_date, parse_date
 from caretech.readers.yaml_source import YamlDocument
 
 MAX_REVIEW_GAP_DAYS = 366
 
 
-def parse_date(value) -> datetime.date | None:
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        return None
+def review_notice(next_review: object, today: datetime.date, kind: str = "guide") -> str:
+    """The notice for a page whose review date has passed ("" when it has not, or has none)."""
+    due = parse_date(next_review) if next_review else None
+    if due is None or due > today:
+        return ""
+    return f"This {kind} was due for review on {format_date(due)}. Check important facts before you rely on them."
 
 
 def check_review_dates(document: YamlDocument, filename: str, path: tuple = ()) -> list[Problem]:

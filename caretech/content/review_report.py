@@ -1,14 +1,21 @@
-"""The review-due report for maintainers: every guide and pathway with its review dates, oldest
-first, and every fact marked "as of <Month Year>", so the next review knows what to re-check.
+"""The review-due report for maintainers: every guide, pathway and template with its review
+dates, oldest first, and every fact marked "as of <Month Year>", so the next review knows what
+to re-check.
 
 Plain Python: reads docs/ and pathways/ and returns a Markdown page. hooks/review_report.py
 adds it to the site at maintainers/review-due/ (kept out of the menu and out of search).
+
+    python -m caretech.content.review_report --due-within 30 [--today YYYY-MM-DD]
+
+prints the body of the "Reviews due" issue that .github/workflows/review-due.yml keeps up to date.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -16,15 +23,15 @@ from typing import Iterable
 import yaml
 
 from caretech.content.front_matter import is_guide
-from caretech.content.markdown_text import Sentence, blocks, front_matter_end, sentences
+from caretech.content.markdown_text import Sentence, blocks, sentences
 from caretech.content.pathway_text import pathway_sentences
-from caretech.content.review_dates import parse_date
+from caretech.readers.dates import MONTHS, build_today, format_date, format_month, parse_date
+from caretech.readers.front_matter import front_matter_data
 from caretech.readers.yaml_source import load_yaml
+from caretech.templates.source import is_template
 
 PAGE = "maintainers/review-due/index.md"
 DUE_SOON_DAYS = 30
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}\s+)?(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
 
@@ -33,7 +40,7 @@ AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}\s+)?(" + "|".join(MONTHS) + r")\s+(\
 class Reviewed:
     """A guide or a pathway and its review dates."""
 
-    kind: str           # "Guide" or "Pathway"
+    kind: str           # "Guide", "Template", "Page" or "Pathway"
     title: str
     page: str           # the page inside docs/, for links
     source: str         # the file a contributor edits
@@ -50,21 +57,24 @@ class DatedFact:
 
 
 def collect(root: Path) -> tuple[list[Reviewed], list[DatedFact]]:
-    """Read every guide and pathway under `root` (the project folder).
+    """Read every guide, every other page with review dates (templates among them) and every
+    pathway under `root` (the project folder).
 
-    Runs in every build, so it reads fields with the fast YAML loader and only reads the
-    text sentence by sentence on pages that have an "as of" in them.
+    Runs in every build: front matter comes from the shared reader, which the build has
+    already filled, and only pages with an "as of" in them are read sentence by sentence.
     """
     docs = root / "docs"
     items, facts = [], []
     for path in sorted(docs.rglob("*.md")):
         src = path.relative_to(docs).as_posix()
-        if not is_guide(src):
+        if src.startswith("maintainers/review-due/"):
             continue
         text = path.read_text(encoding="utf-8")
-        lines = text.split("\n")
-        meta = _fields("\n".join(lines[1:front_matter_end(lines) - 1]))
-        item = Reviewed("Guide", str(meta.get("title") or src), src, f"docs/{src}",
+        meta = front_matter_data(text)
+        kind = "Template" if is_template(src) else "Guide" if is_guide(src) else "Page"
+        if kind == "Page" and not (meta.get("last_reviewed") or meta.get("next_review")):
+            continue
+        item = Reviewed(kind, str(meta.get("title") or src), src, f"docs/{src}",
                         _date(meta.get("last_reviewed")), _date(meta.get("next_review")))
         items.append(item)
         if AS_OF.search(text):
@@ -148,8 +158,8 @@ def render(items: list[Reviewed], facts: list[DatedFact], today: datetime.date) 
         "",
         "# Review due report",
         "",
-        f"This page is for the people who keep the site up to date. It was made when the site was built, on {today.day} {today:%B %Y}.",
-        f"It lists {len(items)} guides and pathways. "
+        f"This page is for the people who keep the site up to date. It was made when the site was built, on {format_date(today)}.",
+        f"It lists {len(items)} guides, pathways and other pages with review dates. "
         + (f"{overdue} of them {'is' if overdue == 1 else 'are'} overdue or missing a review date (in bold)."
            if overdue else "None of them is overdue."),
         "",
@@ -173,7 +183,7 @@ def render(items: list[Reviewed], facts: list[DatedFact], today: datetime.date) 
     if facts:
         lines += ["| As of | Fact | Page | File and line |", "| --- | --- | --- | --- |"]
         for fact in sorted(facts, key=lambda f: (f.as_of, f.item.source, f.line)):
-            lines.append(f"| {fact.as_of:%B %Y} | {_cell(fact.sentence)} | {_link(fact.item)} | "
+            lines.append(f"| {format_month(fact.as_of)} | {_cell(fact.sentence)} | {_link(fact.item)} | "
                          f"`{fact.item.source}:{fact.line}` |")
     else:
         lines.append("No page has a fact marked \"as of\" yet.")
@@ -183,3 +193,49 @@ def render(items: list[Reviewed], facts: list[DatedFact], today: datetime.date) 
 def review_page(root: Path, today: datetime.date) -> str:
     items, facts = collect(root)
     return render(items, facts, today)
+
+
+def due_within(items: list[Reviewed], today: datetime.date, days: int) -> list[Reviewed]:
+    """Items with no review date, or with one on or before `today + days`, oldest first."""
+    horizon = today + datetime.timedelta(days=days)
+    return [i for i in oldest_first(items) if i.next_review is None or i.next_review <= horizon]
+
+
+def issue_body(items: list[Reviewed], today: datetime.date, days: int, site_url: str = "") -> str:
+    """The Markdown body of the "Reviews due" issue (GitHub issues link to files, not pages)."""
+    due = due_within(items, today, days)
+    lines = [f"Guides, pathways and templates whose review is due by {format_date(today + datetime.timedelta(days=days))} "
+             f"(checked on {format_date(today)}). This issue is updated every week; close it when the list is empty.",
+             ""]
+    if not due:
+        return "\n".join(lines + ["Nothing is due. Thank you for keeping the guides up to date."]) + "\n"
+    lines += ["| Next review | Status | Title | Type | File to edit |", "| --- | --- | --- | --- | --- |"]
+    for item in due:
+        when = format_date(item.next_review) if item.next_review else "none"
+        lines.append(f"| {when} | {status(item, today)} | {_cell(item.title)} | {item.kind} | `{item.source}` |")
+    lines += ["", "To review one: check every fact against its sources, update what has changed, then set "
+              "`last_reviewed` to the day you checked and `next_review` up to 12 months later. "
+              "The review-due page on the built site lists the facts marked \"as of\" a date."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m caretech.content.review_report",
+                                     description="Print the guides, pathways and templates due for review, as Markdown.")
+    parser.add_argument("--due-within", type=int, default=DUE_SOON_DAYS, metavar="DAYS",
+                        help=f"days ahead to look (default {DUE_SOON_DAYS})")
+    parser.add_argument("--today", type=datetime.date.fromisoformat, help="as if today were YYYY-MM-DD")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    parser.add_argument("--count", action="store_true", help="print only how many are due")
+    args = parser.parse_args(argv)
+    today = args.today or build_today()
+    items, _ = collect(args.root)
+    if args.count:
+        print(len(due_within(items, today, args.due_within)))
+    else:
+        sys.stdout.write(issue_body(items, today, args.due_within))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from caretech.content import safety
 from caretech.content.markdown_text import Sentence, strip_code_spans
 from caretech.problems import ContentError, Problem
 from caretech.content.text_stats import count_words
@@ -187,28 +188,11 @@ def placeholders(filename: str, lines: Iterable[tuple[int, str]]) -> list[Findin
     ]
 
 
-_UNSAFE = [
-    (re.compile(r"<\s*(script|iframe|object|embed)\b", re.I),
-     "Raw HTML `<{0}>` is not allowed: contributed pages must not run code or embed other sites.",
-     "Delete it. Use Markdown only; to show a video, map or form, link to it instead: [what it is](https://…)."),
-    (re.compile(r"<[A-Za-z][^>]*?\s(on[a-z]+)\s*=", re.I),
-     "An inline event handler (`{0}=`) is not allowed: contributed pages must not run code.",
-     "Delete the HTML. Use Markdown only."),
-    (re.compile(r"\b(javascript|vbscript)\s*:", re.I),
-     "A `{0}:` link is not allowed: contributed pages must not run code.",
-     "Link to a page instead: [what it is](https://…) or [another guide](../section/guide.md)."),
-]
-
-
-def unsafe_html(filename: str, lines: Iterable[tuple[int, str]]) -> list[Finding]:
-    findings = []
-    for number, line in lines:
-        line = strip_code_spans(line)  # `<script>` in backticks is shown, not run
-        for pattern, message, fix in _UNSAFE:
-            for match in pattern.finditer(line):
-                findings.append(finding(ERROR, "unsafe-html", filename, number,
-                                        message.format(match.group(1).lower()), fix))
-    return findings
+def unsafe_html(filename: str, rendered_html: str, sources: list[tuple[str, str]]) -> list[Finding]:
+    """The content safety rules (caretech/content/safety.py, the same ones the build applies) on
+    the HTML the file becomes. `sources` are (file, text) where lines are looked for, this file first."""
+    return [Finding(problem, ERROR, "unsafe-html")
+            for problem in safety.problems_in_page(rendered_html, filename, lambda: sources)]
 
 
 _HTTP = re.compile(r"\bhttp://[^\s)\]>\"']*", re.I)

@@ -89,17 +89,19 @@ def check_graph(document: YamlDocument, filename: str, known_pages: Iterable[str
             else:
                 edges.setdefault(q_id, []).append((target, path + ("next",)))
 
-    # Outcomes: every guide must be a page of the site.
+    # Outcomes: every guide and template must be a page of the site.
     if known_pages is not None:
         pages = set(known_pages)
         for o_index, outcome in outcomes:
-            guides = outcome.get("guides")
-            for g_index, guide in enumerate(guides if isinstance(guides, list) else []):
-                if isinstance(guide, str) and guide not in pages:
-                    close = difflib.get_close_matches(guide, sorted(pages), n=1, cutoff=0.6)
-                    hint = f"Did you mean `{close[0]}`? " if close else ""
-                    add(("outcomes", o_index, "guides", g_index), f"The guide `{guide}` does not exist.",
-                        f"{hint}Write the path of a page inside docs/, e.g. devices-and-wifi/wifi.md.")
+            for key, noun, example in (("guides", "guide", "devices-and-wifi/wifi.md"),
+                                       ("templates", "template", "templates/wifi-survey.md")):
+                items = outcome.get(key)
+                for g_index, page in enumerate(items if isinstance(items, list) else []):
+                    if isinstance(page, str) and page not in pages:
+                        close = difflib.get_close_matches(page, sorted(pages), n=1, cutoff=0.6)
+                        hint = f"Did you mean `{close[0]}`? " if close else ""
+                        add(("outcomes", o_index, key, g_index), f"The {noun} `{page}` does not exist.",
+                            f"{hint}Write the path of a page inside docs/, e.g. {example}.")
 
     if not start or start not in question_ids:
         return problems

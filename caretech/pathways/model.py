@@ -28,6 +28,7 @@ class Outcome:
     body: str
     actions: tuple[str, ...]
     guides: tuple[str, ...]
+    templates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ def build_pathway(data: dict, source: str) -> Pathway:
         for q in data["questions"]
     )
     outcomes = tuple(
-        Outcome(o["id"], o["title"].strip(), o["body"].strip(), tuple(s.strip() for s in o["actions"]), tuple(o["guides"]))
+        Outcome(o["id"], o["title"].strip(), o["body"].strip(), tuple(s.strip() for s in o["actions"]), tuple(o["guides"]),
+                tuple(o.get("templates", ())))
         for o in data["outcomes"]
     )
     return Pathway(

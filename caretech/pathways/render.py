@@ -11,7 +11,6 @@ and step numbers let a page printed without the script say where each answer lea
 
 from __future__ import annotations
 
-import datetime
 import html
 import re
 from typing import Mapping
@@ -20,6 +19,7 @@ import yaml
 
 from caretech.pathways.model import Outcome, Pathway, Question
 from caretech.pathways.routes import enumerate_routes
+from caretech.readers.dates import format_date
 
 INDEX_PAGE = "pathways/index.md"
 
@@ -44,10 +44,6 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def long_date(iso: str) -> str:
-    return datetime.date.fromisoformat(iso).strftime("%-d %B %Y")
-
-
 def _front_matter(**fields) -> str:
     return "---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True) + "---\n\n"
 
@@ -68,12 +64,13 @@ def render_pathway_page(
             title=pathway.title,
             description=pathway.summary,
             pathway=pathway.id,
+            next_review=pathway.next_review,  # for the overdue notice (partials/content.html)
             hide=["toc"],
         ),
         f"# {escape_markdown(pathway.title)}\n",
         f'<p class="ctg-pathway-summary" markdown="1">{escape_markdown(pathway.summary)}</p>\n',
         f'<p class="ctg-pathway-meta">For {_h(audience)}. Up to {longest} questions. '
-        f"Version {pathway.version}, last reviewed {long_date(pathway.last_reviewed)}.</p>\n",
+        f"Version {pathway.version}, last reviewed {format_date(pathway.last_reviewed)}.</p>\n",
         '<p class="ctg-privacy" markdown="1">Your answers stay on this device: nothing is sent anywhere. '
         "[See every route on one page](all-routes.md).</p>\n",
         f'<div class="ctg-pathway" id="pathway" data-pathway-id="{_h(pathway.id)}" '
@@ -139,6 +136,11 @@ def _render_outcome(pathway, outcome: Outcome, routes, guide_titles, free_help_p
         )
     prefix = "../../"
     guides = "\n".join(_guide_links(outcome.guides, guide_titles, prefix))
+    templates = ""
+    if outcome.templates:
+        links = "\n".join(_guide_links(outcome.templates, guide_titles, prefix))
+        templates = (f'<h3 class="ctg-templates-title" markdown="0">Templates for this</h3>\n\n'
+                     f'<div class="ctg-templates" markdown>\n\n{links}\n\n</div>\n')
     help_line = ""
     if free_help_page:
         help_line = (
@@ -155,6 +157,7 @@ def _render_outcome(pathway, outcome: Outcome, routes, guide_titles, free_help_p
         f'<ul class="ctg-actions" markdown="0">\n{actions}</ul>\n\n'
         f'<h3 class="ctg-guides-title" markdown="0">Read next</h3>\n\n'
         f'<div class="ctg-guides" markdown>\n\n{guides}\n\n</div>\n'
+        f"{templates}"
         f"{help_line}\n"
         f'<p class="ctg-restart" markdown="0"><a href="#{_h(pathway.start)}">Start again</a></p>\n'
         f"</section>\n"
@@ -175,7 +178,7 @@ def render_routes_page(pathway: Pathway) -> str:
         f"# All routes: {escape_markdown(pathway.title)}\n",
         f"This page lists every way through [the pathway]({'index.md'}) on one page, "
         f"for advisers, trustees and printing. There are {len(routes)} routes. "
-        f"Version {pathway.version}, last reviewed {long_date(pathway.last_reviewed)}.\n",
+        f"Version {pathway.version}, last reviewed {format_date(pathway.last_reviewed)}.\n",
     ]
     for number, route in enumerate(routes, 1):
         steps = "\n".join(

@@ -91,7 +91,12 @@ def _explain(error: ValidationError, document: YamlDocument, filename: str, desc
         words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
         fix = error.schema.get("description", "")
         if "string" in wanted and isinstance(error.instance, (bool, int, float)):
-            fix = f"Put the value in quotes, like \"{error.instance}\". {fix}".strip()
+            # YAML reads `No`, `yes`, `off` or `12` as true/false or a number, not as words.
+            written = document.raw.get(path, str(error.instance))
+            return [Problem(filename, line,
+                            f"{where} must be text in quotes: YAML reads `{written}` on its own as "
+                            f"{_type_name(error.instance)}, not as words.",
+                            f"Put the value in quotes, like \"{written}\". {fix}".strip())]
         return [Problem(filename, line, f"{where} should be {words}, but it is {_type_name(error.instance)}.", fix)]
 
     if kind in ("pattern", "format"):

@@ -2,8 +2,11 @@
 
 PyYAML's safe loader follows YAML 1.1, which turns `yes`, `no`, `on` and `off` into
 True/False and bare dates into date objects. Contributors write answers like "Yes" and
-"No", so we resolve booleans only from `true`/`false` (as YAML 1.2 and editors do)
-and keep dates as text, which the schema then checks.
+"No", so for pathways we resolve booleans only from `true`/`false` (as YAML 1.2 and
+editors do) and keep dates as text, which the schema then checks.
+
+Page front matter is different: MkDocs reads it with YAML 1.1, and that is what the page
+shows. So `yaml_1_1=True` reads it the same way (see caretech/readers/front_matter.py).
 """
 
 from __future__ import annotations
@@ -35,11 +38,17 @@ def _yaml_12_loader(base: type) -> type:
 
 # PyYAML's C loader (libyaml) reads about ten times faster and keeps the same line marks;
 # the pure-Python one is the fallback where PyYAML was built without libyaml, and reports
-# mistakes, so a message never depends on which loader ran.
-PURE_LOADER = _yaml_12_loader(yaml.SafeLoader)
-FAST_LOADER = _yaml_12_loader(yaml.CSafeLoader) if getattr(yaml, "__with_libyaml__", False) else PURE_LOADER
+# mistakes, so a message never depends on which loader ran. Key: (YAML 1.1?, pure?).
+# For YAML 1.1, what MkDocs uses for front matter: libyaml when installed, the same rules either way.
+_C_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LOADERS = {
+    (False, False): _yaml_12_loader(_C_SAFE_LOADER),
+    (False, True): _yaml_12_loader(yaml.SafeLoader),
+    (True, False): _C_SAFE_LOADER,
+    (True, True): yaml.SafeLoader,
+}
 # Plain YAML 1.1 data (for files that are not checked line by line): the C loader if there is one.
-FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FAST_SAFE_LOADER = _C_SAFE_LOADER
 
 
 @dataclass
@@ -48,6 +57,8 @@ class YamlDocument:
 
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
+    raw: dict[Path, str] = field(default_factory=dict)  # each plain value as written, e.g. "No"
+    unreadable: list[Path] = field(default_factory=list)  # values a plain YAML load would fail on
 
     def line_of(self, path: Path) -> int:
         """The line of `path`, or of its nearest parent we know."""
@@ -58,9 +69,13 @@ class YamlDocument:
 
 
 def load_yaml(text: str, filename: str, first_line: int = 1,
-              loader_class: type = FAST_LOADER) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse `text`. `first_line` shifts line numbers (front matter starts on line 2)."""
+              yaml_1_1: bool = False, pure: bool = False) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse `text`. `first_line` shifts line numbers (front matter starts on line 2).
+
+    `pure=True` uses the pure-Python loader even where the C one is there (tests compare them).
+    """
     offset = first_line - 1
+    loader_class = _LOADERS[yaml_1_1, pure or not yaml.__with_libyaml__]
     try:
         loader = loader_class(text)  # the pure loader checks for control characters here
         try:
@@ -68,8 +83,8 @@ def load_yaml(text: str, filename: str, first_line: int = 1,
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
-        if loader_class is not PURE_LOADER:  # the pure loader's words and marks, whichever ran
-            return load_yaml(text, filename, first_line, PURE_LOADER)
+        if not pure:  # the pure loader's words and marks, whichever loader ran
+            return load_yaml(text, filename, first_line, yaml_1_1, pure=True)
         return None, _not_valid(error, filename, offset)
 
     if node is None:
@@ -102,6 +117,7 @@ def _not_valid(error: yaml.YAMLError, filename: str, offset: int) -> list[Proble
 def _construct(node, path, document, problems, filename, offset, loader):
     document.lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)  # `<<: *defaults` merges, as a plain load would
         result: dict = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
@@ -124,4 +140,15 @@ def _construct(node, path, document, problems, filename, offset, loader):
             _construct(item, path + (index,), document, problems, filename, offset, loader)
             for index, item in enumerate(node.value)
         ]
-    return loader.construct_object(node)
+    document.raw[path] = str(node.value)
+    try:
+        return loader.construct_object(node)
+    except (ValueError, yaml.YAMLError):  # e.g. 2026-13-01 looks like a date but is not one
+        document.unreadable.append(path)
+        name = next((str(p) for p in reversed(path) if isinstance(p, str)), "This value")
+        problems.append(Problem(filename, node.start_mark.line + 1 + offset,
+                                f"`{name}` is `{node.value}`, which is not a real date."
+                                if node.tag.endswith(":timestamp") else f"`{name}` is `{node.value}`, which cannot be read.",
+                                "Write the date as YYYY-MM-DD, e.g. 2026-11-26."
+                                if node.tag.endswith(":timestamp") else "Put the value in quotes."))
+        return str(node.value)

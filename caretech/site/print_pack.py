@@ -13,7 +13,6 @@ links within a guide, or to another guide in the same pack, point inside the pag
 
 from __future__ import annotations
 
-import datetime
 import html
 import posixpath
 import re
@@ -24,11 +23,11 @@ import markdown
 import yaml
 from markdown.extensions.toc import slugify
 
-from caretech.readers.yaml_source import FAST_SAFE_LOADER
+from caretech.readers.dates import format_date
+from caretech.readers.front_matter import read_front_matter
 
 PACK_FILE = "print.md"
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _ATTR_LIST = re.compile(r"[ \t]*\{:?([^}]*)\}[ \t]*$")
@@ -97,21 +96,6 @@ def _paths_in_nav(nav) -> list[str]:
     return found
 
 
-def front_matter(text: str) -> tuple[dict, str]:
-    """The front matter as data, and the Markdown after it."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    data = yaml.load(match.group(1) or "", Loader=FAST_SAFE_LOADER) or {}
-    return (data if isinstance(data, dict) else {}), text[match.end():]
-
-
-def long_date(value) -> str:
-    if isinstance(value, str):
-        value = datetime.date.fromisoformat(value)
-    return value.strftime("%-d %B %Y")
-
-
 def online_address(site_url: str, src_uri: str) -> str:
     """The guide's address on the published site (`section/guide.md` -> `.../section/guide/`)."""
     base = (site_url or "").rstrip("/") + "/"
@@ -143,8 +127,8 @@ class _ReadGuide:
 
 
 def _read(guide: Guide) -> _ReadGuide:
-    meta, body = front_matter(guide.text)
-    return _ReadGuide(guide.src_uri, meta, body, tuple(_headings(body)))
+    front = read_front_matter(guide.text)
+    return _ReadGuide(guide.src_uri, front.data, front.body, tuple(_headings(front.body)))
 
 
 def render_print_pack(section_title: str, section: Section, guides: Sequence[Guide], site_url: str) -> str:
@@ -226,9 +210,9 @@ def _lines(body: str):
 def _guide_intro(meta: dict, src_uri: str, site_url: str) -> str:
     dates = ""
     if meta.get("last_reviewed"):
-        dates = f"Last reviewed {long_date(meta['last_reviewed'])}."
+        dates = f"Last reviewed {format_date(meta['last_reviewed'])}."
         if meta.get("next_review"):
-            dates += f" Next review by {long_date(meta['next_review'])}."
+            dates += f" Next review by {format_date(meta['next_review'])}."
         dates += " "
     return f'<p class="ctg-reviewed">{dates}Online: {html.escape(online_address(site_url, src_uri))}</p>\n'
 

@@ -1,7 +1,11 @@
 """Accessibility in real Chromium: axe-core (WCAG 2.2 A and AA) on every built page in the
 light and the dark colour scheme, and the site used with the keyboard alone on a phone-sized
 screen (375 px) and at 400% zoom (320 px), where Tab must never land on anything hidden,
-off-screen or covered."""
+off-screen or covered.
+
+The axe walks also check that no page asks for anything from another host or logs an error
+(the page is a guarded_page: every request to another host is blocked and recorded), so the
+site is loaded page by page once per colour scheme, not once more for that."""
 
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ import time
 
 import pytest
 
-from conftest import axe_violations
+from conftest import axe_violations, guarded_page, wait_until_still
+from material_search import MaterialSearch
 from site_addresses import SITE_NAME, address, built_pages, serve_under_site_path
 
 pytestmark = pytest.mark.browser
@@ -21,11 +26,16 @@ SCHEMES = {"light": "default", "dark": "slate"}
 # the WCAG rules whose result depends on colour; the light pass runs them all. (A full dark
 # pass found nothing more when this was written, and takes twice as long.)
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# The search state: a fixed query whose results show every part of a result (titles, text,
+# highlighted words, "Missing:" words and "more on this page"), checked against the index.
+SEARCH = "backup phone"
+SEARCH_RESULTS_SHOWN = 10  # Material lists the first 10 pages, then more as the list scrolls
 
 
 def colour_violations(page) -> list[dict]:
     from axe_playwright_python.sync_playwright import Axe
 
+    wait_until_still(page)
     options = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
     return Axe().run(page, options=options).response["violations"]
 
@@ -48,42 +58,97 @@ def check_scheme(page, scheme: str) -> None:
     page.wait_for_function("(s) => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme], timeout=5000)
 
 
+_SHOWN_PAGES = """(site) => [...document.querySelectorAll('.md-search-result__item > a:first-child')]
+    .map((a) => a.href.slice(site.length).split(/[?#]/)[0])"""
+
+
+def show_search_results(page, site_url: str, built_site) -> None:
+    """Open search with the keyboard, type the fixed query, and wait for its final results (those
+    the index gives for the whole query, not a partial one typed so far)."""
+    expected = MaterialSearch.from_file(built_site / "search" / "search_index.json").pages(SEARCH)
+    expected = expected[:SEARCH_RESULTS_SHOWN]
+    page.keyboard.press("/")
+    page.keyboard.type(SEARCH)
+    try:
+        page.wait_for_function(f"([site, expected]) => ({_SHOWN_PAGES})(site).join() === expected.join()",
+                               arg=[site_url, expected], timeout=15000)
+    except Exception:
+        pytest.fail(f"search for {SEARCH!r} shows {page.evaluate(_SHOWN_PAGES, site_url)}, expected {expected}")
+    assert page.locator(".md-search-result mark").count() and page.locator(".md-search-result__terms").count()
+    assert page.locator(".md-search-result__more").count()
+
+
+# Each scheme's walk is cut into parts (every part-th page), so the test processes share the
+# walks out between them; together the parts visit every page.
+PARTS = 4
+
+
+@pytest.mark.parametrize("part", range(PARTS), ids=[f"part{n + 1}of{PARTS}" for n in range(PARTS)])
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_every_page_has_no_wcag_violations(page, site_url, built_site, scheme):
-    """One browser page walks the whole site; then the open search (with results) and the
-    open menu at phone width, which only exist after a click."""
+def test_every_page_has_no_wcag_violations_and_asks_no_other_host(page, site_url, built_site, scheme, part):
+    """One browser page walks its part of the site; the first part then opens search (with
+    results) and the menu at phone width, which only exist after a click."""
     page.emulate_media(color_scheme=scheme)
     serve_under_site_path(page, site_url)
     audit = axe_violations if scheme == "light" else colour_violations
-    pages = built_pages(built_site)
+    pages = built_pages(built_site)[part::PARTS]
     found: dict[str, list[dict]] = {}
+    requests: dict[str, list[str]] = {}  # page -> requests to other hosts, and console errors
+
+    def visit(where: str, action) -> None:
+        before = (len(page.blocked_requests), len(page.console_errors))
+        action()
+        if violations := audit(page):
+            found[where] = violations
+        if new := page.blocked_requests[before[0]:] + page.console_errors[before[1]:]:
+            requests[where] = new
+
     started = time.monotonic()
     for name in pages:
-        page.goto(address(site_url, name))
-        check_scheme(page, scheme)
-        violations = audit(page)
-        if violations:
-            found[name] = violations
+        visit(name, lambda: (page.goto(address(site_url, name)), check_scheme(page, scheme)))
 
-    page.goto(site_url)
-    page.keyboard.press("/")
-    page.keyboard.type("wifi")
-    page.wait_for_selector(".md-search-result__item")
-    if violations := audit(page):
-        found["search with results (home page)"] = violations
+    def search() -> None:
+        page.goto(site_url)
+        show_search_results(page, site_url, built_site)
+        page.wait_for_load_state("networkidle")  # the search worker and index have loaded
 
-    page.set_viewport_size({"width": 375, "height": 740})
-    page.goto(address(site_url, "devices-and-wifi/wifi/index.html"))
-    page.locator(".md-header [for='__drawer']").click()
-    page.wait_for_timeout(400)
-    if violations := audit(page):
-        found["menu open at 375 px (devices-and-wifi/wifi/)"] = violations
+    if part == 0:
+        visit(f"search for {SEARCH!r} (home page)", search)
+
+    def open_menu() -> None:
+        page.set_viewport_size({"width": 375, "height": 740})
+        page.goto(address(site_url, "devices-and-wifi/wifi/index.html"))
+        page.locator(".md-header [for='__drawer']").click()
+        assert page.evaluate("() => document.getElementById('__drawer').checked")
+
+    if part == 0:
+        visit("menu open at 375 px (devices-and-wifi/wifi/)", open_menu)
 
     count = sum(len(v) for v in found.values())
     rules = "all WCAG 2.2 A/AA rules" if scheme == "light" else "colour rules"
-    print(f"\naxe-core, {scheme} ({rules}): {len(pages)} pages + 2 states audited in "
-          f"{time.monotonic() - started:.0f} s, {count} violation(s)")
+    print(f"\naxe-core, {scheme} ({rules}), part {part + 1} of {PARTS}: {len(pages)} pages audited in "
+          f"{time.monotonic() - started:.0f} s, {count} violation(s), {len(page.blocked_requests)} blocked requests")
+    assert not requests, "requests to other hosts or console errors:\n" + "\n".join(
+        f"{where}\n    " + "\n    ".join(new) for where, new in requests.items())
     assert not found, f"{count} WCAG violation(s) in the {scheme} scheme:\n" + report(found)
+    # Nothing kept beyond the browser session: no cookies, nothing in localStorage.
+    assert page.context.cookies() == []
+    assert page.evaluate("() => Object.keys(localStorage)") == []
+    assert page.evaluate("() => Object.keys(sessionStorage)"), "(settings do live in sessionStorage)"
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_with_reduce_motion_on_nothing_fades_or_slides(browser, site_url, motion):
+    """Material animates whatever the reader's setting; site.css turns that off when asked."""
+    with guarded_page(browser, reduced_motion=motion) as page:
+        page.goto(site_url)
+        fade = page.evaluate("getComputedStyle(document.querySelector('.md-search__output')).transitionDuration")
+        assert (fade == "0s") == (motion == "reduce"), fade  # Material's own: 0.4 s
+        if motion == "reduce":
+            page.keyboard.press("/")  # opens search: at once, with nothing left to move
+            opacity, moving = page.evaluate("""() => [getComputedStyle(document.querySelector('.md-search__output')).opacity,
+                document.getAnimations().filter((a) => a.playState === 'running').length]""")
+            assert (opacity, moving) == ("1", 0)
 
 
 def test_every_page_has_a_language_and_a_meaningful_title(built_site):

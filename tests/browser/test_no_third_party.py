@@ -1,7 +1,9 @@
-"""No request leaves the site: every page of the online build (served on 127.0.0.1) and of the
-offline copy (opened from file://) is loaded with every other request blocked; any attempt,
-or any console error, fails the test. A search runs on each, since it starts the search worker.
-And nothing is kept beyond the browser session: no cookies, nothing in localStorage."""
+"""No request leaves the site: every page of the offline copy (opened from file://) is loaded with
+every other request blocked; any attempt, or any console error, fails the test. A search runs
+too, since it starts the search worker.
+
+The online build gets the same check during the accessibility walks (test_accessibility.py,
+which loads every page in each colour scheme anyway), with its cookies and storage."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from conftest import guarded_page
-from site_addresses import address, built_pages, serve_under_site_path
 
 pytestmark = pytest.mark.browser
 
@@ -37,19 +38,6 @@ def visit_all(page, addresses: list[str], attempts: list[str], errors: list[str]
 
 def describe(problems: dict[str, list[str]]) -> str:
     return "\n".join(f"{where}\n    " + "\n    ".join(found) for where, found in problems.items())
-
-
-def test_online_pages_make_no_request_to_another_host(page, site_url, built_site):
-    serve_under_site_path(page, site_url)
-    addresses = [address(site_url, name) for name in built_pages(built_site)]
-    problems = visit_all(page, addresses, page.blocked_requests, page.console_errors)
-    print(f"\nonline build: {len(addresses)} pages loaded, {len(page.blocked_requests)} blocked requests")
-    assert not problems, describe(problems)
-    # Nothing kept beyond the browser session: no cookies, nothing in localStorage.
-    assert page.context.cookies() == []
-    assert page.evaluate("() => Object.keys(localStorage)") == []
-    assert page.evaluate("() => Object.keys(sessionStorage)"), "(settings do live in sessionStorage)"
-    # The page fixture checks again afterwards, for anything that started after the last page.
 
 
 def test_offline_pages_make_no_request_at_all(browser, offline_copy):

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from caretech.pathways.render import long_date
+from caretech.readers.dates import format_date as long_date
 from pathway_helpers import (
     IDS, PATHWAYS, SITE_ADDRESS, guarded_page, guide_address, longest_route, no_spaces, page_url, pdf_text, routes,
     state_url, words,

@@ -71,7 +71,9 @@ def test_a_guide_prints_its_content_dates_address_and_link_addresses(page, site_
     button = page.locator("[data-ctg-print]")
     assert button.is_visible() and button.inner_text() == "Print this page"
     title = page.locator("h1").inner_text()
-    first_paragraph = page.locator(".md-content p:not(.ctg-reviewed)").first.inner_text()
+    first_paragraph = page.locator(".md-content p:not(.ctg-reviewed, .ctg-review-notice)").first.inner_text()
+    # The test build's day is the first review date (tests/helpers.py), and this guide is due then.
+    notice = page.locator(".ctg-review-notice").inner_text()
     checklist_item = page.locator(".task-list-item").first.inner_text()
     external = page.eval_on_selector_all(
         ".md-content a[href^='http']:not(.md-content__button)", "links => links.map((a) => a.href)")
@@ -84,6 +86,7 @@ def test_a_guide_prints_its_content_dates_address_and_link_addresses(page, site_
     assert words(first_paragraph) in flat
     assert words(checklist_item) in flat
     assert "Last reviewed" in flat and "Next review by" in flat
+    assert words(notice) in flat and notice.startswith("This guide was due for review on"), "the overdue notice prints"
     assert squashed(address) in squashed(text), "the page's address is printed"
     assert address.startswith("https://")
     assert len(external) >= 2

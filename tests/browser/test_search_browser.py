@@ -53,9 +53,13 @@ def test_the_first_visit_waits_to_load_search_until_the_search_box_is_used(page,
         "our script bundle (with search-defer.js in it) is not on the page: see hooks/bundle.py")
     assert not [url for url in requested if "search_index" in url or "/workers/search" in url], \
         "the search index or worker loaded before anyone searched"
+    native = "() => [XMLHttpRequest.prototype.open, XMLHttpRequest.prototype.send, window.Worker]" \
+             ".every(f => String(f).includes('[native code]'))"
+    assert not page.evaluate(native), "until search is wanted, search-defer.js holds the index and worker"
     open_search_and_type(page, "wifi")
     assert result_pages(page, site_url)[0] == GUIDE
     assert any(url.endswith("search/search_index.json") for url in requested)
+    assert page.evaluate(native), "once search is wanted, the page has the browser's own XMLHttpRequest and Worker"
 
 
 @pytest.mark.parametrize("text", TYPED)

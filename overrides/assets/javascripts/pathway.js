@@ -235,6 +235,8 @@
       if (moved) {
         announce([spoken, ...state.notes].join(" "));
         bringIntoView(step.heading);
+      } else if (state.notes.length) {
+        announce(state.notes.join(" ")); // on arrival: the note says why this is not the step the link named
       }
     }
 
@@ -326,9 +328,35 @@
 
     // --- Moving between steps -------------------------------------------------------------
 
+    // Each step is a history entry that remembers the address it was reached from, so that the
+    // page's own Back can tell whether the browser's previous entry is the step before.
     function go(address) {
-      history.pushState(null, "", address);
+      history.pushState({ ctgFrom: location.href }, "", address);
       show(readAddress(location), true);
+    }
+
+    // The page's Back is the browser's Back when the entry before this one shows the step
+    // before (the usual case, also after a reload), so the two never disagree: the browser's
+    // Back then leaves the pathway from its first step, and Forward walks the steps again.
+    // When this entry was opened some other way (a shared link, or "Change" on a result),
+    // the step before takes this entry's place instead, so the browser's Back still goes to
+    // where the reader was before, never forward through the pathway.
+    let returning = null; // the address Back returns to: the entry's step with every answer kept
+
+    function goBack() {
+      const from = history.state && history.state.ctgFrom;
+      if (from && stepShown(from) === stepShown(back.href)) {
+        returning = back.href;
+        return history.back();
+      }
+      history.replaceState(history.state, "", back.href);
+      show(readAddress(location), true);
+    }
+
+    // A step and the answers that lead to it (answers remembered beyond it do not count).
+    function stepShown(address) {
+      const state = readAddress(new URL(address, location.href));
+      return JSON.stringify([state.outcomeOnly || state.path[state.position], state.answers.slice(0, state.position)]);
     }
 
     root.addEventListener("submit", (event) => {
@@ -345,7 +373,7 @@
         answers.push(later);
         next = steps.get(next).answers[later.index].next;
       }
-      history.replaceState(null, "", addressFor(answers, at)); // browser Back returns with this answer chosen
+      history.replaceState(history.state, "", addressFor(answers, at)); // browser Back returns with this answer chosen
       go(addressFor(answers, at + 1));
     });
 
@@ -354,15 +382,35 @@
       const link = event.target.closest("a[data-ctg-go]");
       if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
-      go(link.href);
+      if (link === back) goBack();
+      else go(link.href);
     });
 
     const isState = (hash) => !hash || hash.includes("=") || steps.has(decoded(hash));
     window.addEventListener("popstate", () => {
       // Ignore ordinary in-page links, such as "Skip to content".
-      if (isState(location.hash.slice(1))) show(readAddress(location), true);
+      if (!isState(location.hash.slice(1))) return;
+      if (returning) history.replaceState(history.state, "", returning); // keeps later answers too
+      returning = null;
+      show(readAddress(location), true);
     });
     window.addEventListener("beforeprint", updatePrintInfo);
+
+    // Other in-page links ("Skip to content", footnotes, headings) jump as usual but keep the
+    // answers in the address, so a reload, a bookmark or a shared link still has them: the
+    // jump replaces this history entry, which then gets its address and state back.
+    document.addEventListener("click", (event) => {
+      const link = event.target.closest("a[href]");
+      if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey ||
+          event.shiftKey || event.altKey || (link.target && link.target !== "_self")) return;
+      const target = new URL(link.href);
+      const here = new URL(location.href);
+      if (!target.hash || target.href.split("#")[0] !== here.href.split("#")[0] || isState(target.hash.slice(1))) return;
+      event.preventDefault();
+      const state = history.state;
+      location.replace(target.href); // the browser's own jump: scroll, :target, and where Tab goes next
+      history.replaceState(state, "", here.href);
+    });
 
     history.scrollRestoration = "manual";
     show(readAddress(location), false);

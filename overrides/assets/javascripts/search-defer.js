@@ -9,12 +9,31 @@
  * the search toggle opening, or an address with ?q= (a shared search) or ?h= (highlights
  * after following a search result). Then both load and search works as usual.
  *
+ * Why it patches XMLHttpRequest and Worker (issue 17 looked for another way in Material 9.8.1):
+ * - Material's bundle decides when to fetch the index, not a template: at start-up it sets
+ *   `index$ = document.forms.namedItem("search") ? fetchSearchIndex() : NEVER`, and the
+ *   search component subscribes to it at once unless location.protocol is "file:" (then it
+ *   waits for the search toggle). `setupSearchWorker` runs `new Worker(config.search)` when
+ *   the component mounts.
+ * - The templates only choose whether search exists at all (the search form and
+ *   `data-md-component="search"`) and the worker's address (the "search" key of the
+ *   `__config` JSON in base.html's `config` block). Without the form, search never works;
+ *   another worker address does not stop the page fetching the index itself.
+ * - The Material search plugin has no setting to defer loading (its settings: enabled, lang,
+ *   separator, pipeline, fields, boost and the jieba dictionaries).
+ * So the patch stays, kept as small as it can be: it does nothing without a search form or
+ * on file://, it touches only the index request and the search worker (everything else goes
+ * straight to the browser's own), and the browser's own XMLHttpRequest and Worker are put
+ * back as soon as search is wanted. tests/browser/test_search_browser.py checks the deferral,
+ * the restore and search itself; tests/test_material_upstream.py fails when Material's
+ * bundle changes, so this file is re-checked on every Material upgrade.
+ *
  * Only for http(s): from file:// (the offline copy) Material already waits for the search
  * box to open. Without JavaScript there is no search box at all, and nothing changes.
  */
 (function () {
   "use strict";
-  if (!/^https?:$/.test(location.protocol)) return;
+  if (!/^https?:$/.test(location.protocol) || !document.forms.namedItem("search")) return;
 
   var INDEX = /\/search\/search_index\.json(\?|$)/;
   var WORKER = /\/assets\/javascripts\/workers\/search\.[^/]*\.js(\?|$)/;
@@ -28,6 +47,7 @@
   function release() {
     if (wanted) return;
     wanted = true;
+    restore();
     waiting.splice(0).forEach(function (start) { start(); });
   }
 
@@ -69,6 +89,13 @@
       return standIn;
     };
     window.Worker.prototype = RealWorker.prototype;
+  }
+
+  /* Once search is wanted, nothing needs holding back: give the page the browser's own again. */
+  function restore() {
+    XMLHttpRequest.prototype.open = open;
+    XMLHttpRequest.prototype.send = send;
+    if (RealWorker) window.Worker = RealWorker;
   }
 
   /* Signs that the reader wants to search. */

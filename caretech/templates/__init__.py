@@ -1,0 +1,51 @@
+"""Templates and tools: editable downloads built from reviewed Markdown sources.
+
+Each template is a page in docs/templates/ with front matter like a guide's, plus
+`download: docx` or `download: xlsx` (and, for spreadsheets, `sheets:` as plain data).
+The stages, one module each:
+
+- source.py: read and check a template file (schema, fields, formulas), with file:line errors;
+- document.py: its Markdown as an element tree, as the page renders it;
+- docx_writer.py / xlsx_writer.py: write the Word document or the spreadsheet;
+- reproducible.py: fixed ZIP dates, so two builds give the same bytes;
+- page.py: the page's Markdown (download link, fill-in fields, sheets) and the calculator worksheet;
+- formula.py: the formula language shared by the spreadsheet and the page's calculator.
+
+Nothing here knows about MkDocs; hooks/templates.py adds the pages' changes and the
+downloads to the build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from caretech.problems import Problem
+from caretech.templates.reproducible import reproducible_zip
+from caretech.templates.source import FOLDER, Template, is_template, load_template
+
+__all__ = ["FOLDER", "Template", "build_download", "is_template", "load_templates"]
+
+
+def load_templates(docs: Path, guide_schema: dict, display_root: Path) -> tuple[list[Template], list[Problem]]:
+    """Every template in docs/templates/, checked. Problems name files relative to `display_root`."""
+    templates, problems = [], []
+    for path in sorted((docs / FOLDER).glob("*.md")):
+        src = path.relative_to(docs).as_posix()
+        if not is_template(src):
+            continue
+        name = path.relative_to(display_root).as_posix() if path.is_relative_to(display_root) else str(path)
+        template, found = load_template(path.read_text(encoding="utf-8"), name, src, guide_schema)
+        problems += found
+        if template is not None:
+            templates.append(template)
+    return templates, problems
+
+
+def build_download(template: Template, site_url: str) -> bytes:
+    """The editable file for a template, the same bytes on every build."""
+    # Imported here: the content check reads templates but never writes them.
+    if template.download == "docx":
+        from caretech.templates.docx_writer import write_docx as writer
+    else:
+        from caretech.templates.xlsx_writer import write_xlsx as writer
+    return reproducible_zip(writer(template, site_url), template.last_reviewed)

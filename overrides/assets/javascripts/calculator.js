@@ -1,0 +1,301 @@
+/* Worksheets that work themselves out: the business case calculator and any like it.
+
+   Without this script a worksheet is a table of lines to fill in by hand, each result
+   with the sum to do (caretech/templates/page.py writes that markup). This script turns
+   the lines people fill in into boxes, and works out every result as they type, from
+   the formula in its `data-formula`: the same formula text the spreadsheet download is
+   built from (caretech/templates/formula.py reads the same small language). A test
+   checks that this page and the spreadsheet give the same answers.
+   A wrong figure gets a message beside its box; results that need it say which line to
+   fix. The main results are read out politely, once typing pauses. Nothing is sent or
+   stored anywhere. On pages without a worksheet it does nothing. */
+(() => {
+  "use strict";
+
+  const MESSAGES = {
+    empty: "Enter a number. Use 0 if this does not apply.",
+    negative: "Enter 0 or more. This figure cannot be below 0.",
+    letters: "Enter numbers only, like 12 or 12.50.",
+  };
+  const UNITS = { people: "people", minutes: "minutes", shifts: "shifts", hours: "hours", months: "months" };
+  const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
+  const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+  const oneDecimal = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const upToOneDecimal = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+  const SPEAK_AFTER_MS = 700;
+
+  // --- The formula language (see caretech/templates/formula.py) -----------------------------
+
+  const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|("[^"]*")|([A-Za-z_][A-Za-z0-9_]*)|(<=|>=|<>|[-+*/(),=<>]))/y;
+  const FUNCTIONS = ["IF", "MIN", "MAX", "ROUND"];
+  const COMPARISONS = ["<=", ">=", "<>", "=", "<", ">"];
+
+  function tokenise(text) {
+    const tokens = [];
+    const source = text.replace(/^=/, "");
+    TOKEN.lastIndex = 0;
+    while (TOKEN.lastIndex < source.length && source.slice(TOKEN.lastIndex).trim()) {
+      const at = TOKEN.lastIndex;
+      const match = TOKEN.exec(source);
+      if (!match || TOKEN.lastIndex === at) throw new Error(`Cannot read the formula "${text}"`);
+      if (match[1] !== undefined) tokens.push({ kind: "number", value: match[1] });
+      else if (match[2] !== undefined) tokens.push({ kind: "string", value: match[2] });
+      else if (match[3] !== undefined) tokens.push({ kind: "name", value: match[3] });
+      else tokens.push({ kind: "op", value: match[4] });
+    }
+    return tokens;
+  }
+
+  function parse(text) {
+    const tokens = tokenise(text);
+    let position = 0;
+    const peek = () => tokens[position];
+    const take = (value) => {
+      const token = tokens[position++];
+      if (!token || (value !== undefined && token.value !== value)) throw new Error(`Cannot read the formula "${text}"`);
+      return token;
+    };
+    function comparison() {
+      let left = additive();
+      if (peek() && peek().kind === "op" && COMPARISONS.includes(peek().value)) {
+        const op = take().value;
+        left = { op, left, right: additive() };
+      }
+      return left;
+    }
+    function additive() {
+      let left = term();
+      while (peek() && (peek().value === "+" || peek().value === "-")) {
+        const op = take().value;
+        left = { op, left, right: term() };
+      }
+      return left;
+    }
+    function term() {
+      let left = unary();
+      while (peek() && (peek().value === "*" || peek().value === "/")) {
+        const op = take().value;
+        left = { op, left, right: unary() };
+      }
+      return left;
+    }
+    function unary() {
+      if (peek() && peek().value === "-") {
+        take();
+        return { neg: unary() };
+      }
+      return primary();
+    }
+    function primary() {
+      const token = take();
+      if (token.kind === "number") return { num: Number(token.value) };
+      if (token.kind === "string") return { str: token.value.slice(1, -1) };
+      if (token.kind === "name") {
+        if (peek() && peek().value === "(") {
+          const name = token.value.toUpperCase();
+          if (!FUNCTIONS.includes(name)) throw new Error(`Unknown function ${token.value}`);
+          take("(");
+          const args = [comparison()];
+          while (peek() && peek().value === ",") {
+            take(",");
+            args.push(comparison());
+          }
+          take(")");
+          return { call: name, args };
+        }
+        return { name: token.value };
+      }
+      if (token.value === "(") {
+        const inner = comparison();
+        take(")");
+        return inner;
+      }
+      throw new Error(`Cannot read the formula "${text}"`);
+    }
+    const tree = comparison();
+    if (position !== tokens.length) throw new Error(`Cannot read the formula "${text}"`);
+    return tree;
+  }
+
+  const asNumber = (value) => (typeof value === "boolean" ? Number(value) : value === "" ? 0 : value);
+
+  function evaluate(node, lookup) {
+    if ("num" in node) return node.num;
+    if ("str" in node) return node.str;
+    if ("name" in node) return lookup(node.name);
+    if ("neg" in node) return -asNumber(evaluate(node.neg, lookup));
+    if ("call" in node) {
+      if (node.call === "IF") {
+        const test = evaluate(node.args[0], lookup);
+        return evaluate(typeof test === "string" ? (test !== "" ? node.args[1] : node.args[2]) : test ? node.args[1] : node.args[2], lookup);
+      }
+      const values = node.args.map((arg) => asNumber(evaluate(arg, lookup)));
+      if (node.call === "MIN") return Math.min(...values);
+      if (node.call === "MAX") return Math.max(...values);
+      const factor = 10 ** (values.length > 1 ? Math.trunc(values[1]) : 0); // ROUND: halves away from zero
+      const rounded = Math.trunc(Math.abs(values[0]) * factor + 0.5) / factor;
+      return values[0] >= 0 ? rounded : -rounded;
+    }
+    const left = evaluate(node.left, lookup);
+    const right = evaluate(node.right, lookup);
+    if (COMPARISONS.includes(node.op)) {
+      const text = typeof left === "string" || typeof right === "string";
+      const a = text ? String(left).toLowerCase() : asNumber(left);
+      const b = text ? String(right).toLowerCase() : asNumber(right);
+      return { "=": a === b, "<>": a !== b, "<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b }[node.op];
+    }
+    const a = asNumber(left);
+    const b = asNumber(right);
+    if (node.op === "+") return a + b;
+    if (node.op === "-") return a - b;
+    if (node.op === "*") return a * b;
+    if (b === 0) throw new RangeError("division by zero");
+    return a / b;
+  }
+
+  // --- Reading and showing figures ----------------------------------------------------------
+
+  /* "£1,200.50", " 12 " and "1,200" are fine; "", "-3" and "twelve" are not. */
+  function readFigure(text) {
+    const cleaned = text.trim().replace(/^£\s*/, "").replace(/(\d),(?=\d{3}\b)/g, "$1");
+    if (cleaned === "") return { error: "empty" };
+    if (/^-\s*£?\s*(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) return { error: "negative" };
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) return { error: "letters" };
+    return { value: Number(cleaned) };
+  }
+
+  function show(value, unit) {
+    if (typeof value === "string") return value;
+    if (unit === "pounds") return pounds.format(value).replace(/^-/, "−");
+    if (unit === "months") return `${oneDecimal.format(value)} months`;
+    const number = unit === "hours" || unit === "minutes" ? whole.format(value) : upToOneDecimal.format(value);
+    return UNITS[unit] ? `${number} ${UNITS[unit]}` : number;
+  }
+
+  function el(tag, attributes = {}, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    element.append(...children);
+    return element;
+  }
+
+  // --- One worksheet --------------------------------------------------------------------
+
+  function enhance(root) {
+    const lines = [];
+    for (const row of root.querySelectorAll("tr[data-line]")) {
+      const letter = row.querySelector("th").textContent.trim();
+      const line = { id: row.dataset.line, unit: row.dataset.unit, letter, row, cell: row.querySelector(".ctg-calc-value") };
+      const label = row.querySelector(".ctg-calc-label");
+      line.name = label.textContent.trim();
+      if (row.dataset.formula !== undefined) {
+        line.formula = parse(row.dataset.formula);
+        line.headline = row.hasAttribute("data-headline");
+        line.output = el("span", { class: "ctg-calc-output" });
+        line.cell.replaceChildren(line.output);
+      } else {
+        buildInput(line, label, row.dataset.example);
+      }
+      lines.push(line);
+    }
+    const inputs = lines.filter((line) => !line.formula);
+    const results = lines.filter((line) => line.formula);
+    const how = root.querySelector(".ctg-calc-how");
+    how.textContent = `Type your own figures on lines ${inputs[0].letter} to ${inputs[inputs.length - 1].letter}. ` +
+      `Lines ${results[0].letter} to ${results[results.length - 1].letter} are worked out as you type.`;
+    const summary = root.querySelector(".ctg-calc-summary");
+    root.classList.add("ctg-calc-live");
+
+    let speakTimer = 0;
+    function update(speak) {
+      const values = new Map();
+      const problems = new Map(); // line id -> the letters of the lines to fix first
+      for (const line of inputs) {
+        const figure = readFigure(line.input.value);
+        showError(line, figure.error);
+        if (figure.error) problems.set(line.id, [line.letter]);
+        else values.set(line.id, figure.value);
+      }
+      for (const line of results) {
+        const needs = [];
+        let value;
+        try {
+          value = evaluate(line.formula, (name) => {
+            if (problems.has(name)) needs.push(...problems.get(name));
+            if (!values.has(name)) throw new Error("missing");
+            return values.get(name);
+          });
+        } catch {
+          value = undefined;
+        }
+        if (typeof value === "number" && !Number.isFinite(value)) value = undefined;
+        if (value === undefined) {
+          const letters = [...new Set(needs)];
+          problems.set(line.id, letters);
+          line.output.textContent = letters.length ? `Fix line ${letters.join(" and ")} first` : "Cannot work this out";
+          line.output.removeAttribute("data-value");
+          line.output.classList.add("ctg-calc-waiting");
+        } else {
+          values.set(line.id, value);
+          line.output.textContent = show(value, line.unit);
+          line.output.dataset.value = String(value);
+          line.output.classList.remove("ctg-calc-waiting");
+        }
+      }
+      const text = summaryText(values, problems);
+      clearTimeout(speakTimer);
+      if (speak) speakTimer = setTimeout(() => (summary.textContent = text), SPEAK_AFTER_MS);
+      else summary.textContent = text;
+    }
+
+    function summaryText(values, problems) {
+      const bad = inputs.filter((line) => problems.has(line.id)).map((line) => line.letter);
+      if (bad.length) return `To see the results, fix line ${bad.join(" and ")}.`;
+      return "Your results: " + results.filter((line) => line.headline)
+        .map((line) => `${line.name.replace(/\s*\(.*\)$/, "")}: ${show(values.get(line.id), line.unit)}.`).join(" ");
+    }
+
+    root.addEventListener("input", () => update(true));
+    update(false);
+  }
+
+  function buildInput(line, label, example) {
+    const base = label.id.replace(/-label$/, "");
+    const hint = line.row.querySelector(".ctg-calc-hint");
+    line.error = el("p", { class: "ctg-calc-error", id: `${base}-error` });
+    line.error.hidden = true;
+    line.input = el("input", {
+      type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false",
+      id: `${base}-input`, class: "ctg-calc-input-box", value: example,
+    });
+    line.describedBy = hint ? hint.id : "";
+    if (line.describedBy) line.input.setAttribute("aria-describedby", line.describedBy);
+    const labelElement = el("label", { for: line.input.id, class: label.className, id: label.id }, ...label.childNodes);
+    label.replaceWith(labelElement);
+    const box = el("span", { class: "ctg-calc-box" });
+    if (line.unit === "pounds") box.append(el("span", { class: "ctg-calc-unit", "aria-hidden": "true" }, "£"));
+    box.append(line.input);
+    if (UNITS[line.unit]) box.append(el("span", { class: "ctg-calc-unit" }, UNITS[line.unit]));
+    line.cell.replaceChildren(box, line.error);
+  }
+
+  function showError(line, kind) {
+    const bad = Boolean(kind);
+    line.error.hidden = !bad;
+    line.input.toggleAttribute("aria-invalid", bad);
+    if (bad) {
+      line.input.setAttribute("aria-invalid", "true");
+      line.error.replaceChildren(el("span", { class: "ctg-visually-hidden" }, "Error: "), MESSAGES[kind]);
+    }
+    const ids = [line.describedBy, bad ? line.error.id : ""].filter(Boolean).join(" ");
+    if (ids) line.input.setAttribute("aria-describedby", ids);
+    else line.input.removeAttribute("aria-describedby");
+  }
+
+  function start() {
+    for (const root of document.querySelectorAll(".ctg-calculator")) enhance(root);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

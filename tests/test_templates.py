@@ -1,0 +1,294 @@
+"""Templates and tools: sources checked with file:line errors, the formula language, and the
+downloads in the built site opened with python-docx and openpyxl (headings, header rows,
+fill-in fields, drop-down lists, dates, formulas), byte-identical from build to build,
+and linked from guides and pathway results."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from docx.oxml.ns import qn
+
+from caretech.content.check import Project, check_paths
+from caretech.content.front_matter import load_front_matter_schema
+from caretech.pathways import compile_pathway, load_schema
+from caretech.templates import build_download, load_templates
+from caretech.templates.formula import FormulaError, evaluate, parse, to_spreadsheet, to_words
+from caretech.templates.source import load_template
+from helpers import DOCS, ROOT, known_pages
+
+SITE_URL = "https://care-tech-guide.github.io/care-tech-guide/"
+TEMPLATES, PROBLEMS = load_templates(DOCS, load_front_matter_schema(), ROOT)
+BY_SLUG = {t.slug: t for t in TEMPLATES}
+
+
+def test_shipped_templates_are_clean_and_at_least_eight():
+    assert PROBLEMS == []
+    assert len(TEMPLATES) >= 8
+    assert {t.download for t in TEMPLATES} == {"docx", "xlsx"}
+
+
+# --- the formula language ------------------------------------------------------------------
+
+def test_formula_written_three_ways():
+    formula = parse("a - (b - c) / (d * e) + IF(f <= 0, \"Never\", f)")
+    cells = {name: f"C{i}" for i, name in enumerate("abcdef", 2)}
+    assert to_spreadsheet(formula, cells) == '=C2-(C3-C4)/(C5*C6)+IF(C7<=0,"Never",C7)'
+    assert to_words(formula, {n: n.upper() for n in "abcdef"}) == 'A − (B − C) ÷ (D × E) + IF(F <= 0, "Never", F)'
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("=C2*C3*52/60", 12 * 20 * 52 / 60),
+    ("=IF(C2<=0,\"Never\",C3/C2)", 20 / 12),
+    ("=IF(C2-12<=0,\"Never\",C3/C2)", "Never"),
+    ("=-C2+ROUND(2.5,0)+MIN(1,C3)-MAX(C2,3)", -12 + 3 + 1 - 12),
+    ("=C4=\"\"", True),
+])
+def test_evaluate_like_a_spreadsheet(text, expected):
+    assert evaluate(text, {"C2": 12, "C3": 20, "C4": None}) == expected
+
+
+@pytest.mark.parametrize("text", ["a +", "a $ b", "SUM(a)", "(a", "a b"])
+def test_unreadable_formulas_raise(text):
+    with pytest.raises(FormulaError):
+        parse(text)
+
+
+# --- bad sources: every mistake named with its file and line -------------------------------
+
+GOOD = """---
+title: A test template
+description: A template used only by the tests, to check mistakes are found.
+audience: [managers]
+last_reviewed: 2026-11-29
+next_review: 2027-05-29
+sources:
+  - title: "ICO: one"
+    url: https://ico.org.uk/
+  - title: "NCSC: two"
+    url: https://www.ncsc.gov.uk/
+download: xlsx
+fields: [Your organisation]
+sheets:
+  - name: Log
+    columns:
+      - heading: Date found
+        id: found
+        type: date
+      - heading: Risk
+        type: choice
+        choices: [Low, High]
+      - heading: Due
+        type: date
+        formula: found + 3
+---
+
+# A test template
+
+For [[Your organisation]].
+"""
+
+
+def problems_for(text: str) -> list[str]:
+    template, problems = load_template(text, "docs/templates/test.md", "templates/test.md", load_front_matter_schema())
+    assert (template is None) == bool(problems)
+    return [f"{p.file}:{p.line}: {p.message} | {p.fix}" for p in problems]
+
+
+def test_a_good_source_loads():
+    assert problems_for(GOOD) == []
+
+
+@pytest.mark.parametrize("change, line, words", [
+    (("download: xlsx", "download: pdf"), 12, "not one of the choices"),
+    (("        choices: [Low, High]\n", ""), 20, "is a choice but has no `choices:`"),
+    (("formula: found + 3", "formula: fund + 3"), 25, "Did you mean `found`?"),
+    (("formula: found + 3", "formula: found +"), 25, "cannot be read"),
+    (("      - heading: Risk\n", "      - heading: Risk\n        colour: red\n"), 21, "`colour` is not a field"),
+    (("For [[Your organisation]].", "For [[Your organization]]."), 30, "Did you mean [[Your organisation]]?"),
+    (("For [[Your organisation]].", "For [[Your organisation]] and [Manager name]."), 30, "one pair of brackets"),
+    (("fields: [Your organisation]", "fields: [Your organisation, Manager]"), 13, "never used"),
+    (("  - name: Log\n", "  - name: Log\n    lines:\n      - id: a\n        label: A line\n        unit: people\n        example: 1\n"),
+     15, "not both"),
+])
+def test_bad_sources_name_file_line_and_fix(change, line, words):
+    text = GOOD.replace(*change)
+    assert text != GOOD
+    found = problems_for(text)
+    assert any(f.startswith(f"docs/templates/test.md:{line}:") and words in f for f in found), found
+
+
+def test_a_word_template_cannot_have_sheets_and_a_spreadsheet_needs_them():
+    assert any("cannot have `sheets:`" in f for f in problems_for(GOOD.replace("download: xlsx", "download: docx")))
+    no_sheets = GOOD.split("sheets:")[0] + "---\n\n# T\n\nFor [[Your organisation]].\n"
+    assert any(":12: A spreadsheet template needs `sheets:`" in f for f in problems_for(no_sheets))
+
+
+def test_content_check_allows_declared_fields_and_catches_other_placeholders(tmp_path):
+    folder = tmp_path / "docs" / "templates"
+    folder.mkdir(parents=True)
+    good = GOOD.replace("fields: [Your organisation]", "fields: [Your organisation, Insert date]").replace(
+        "For [[Your organisation]].", "For [[Your organisation]], from [[Insert date]].")
+    (folder / "good.md").write_text(good)
+    (folder / "bad.md").write_text(GOOD.replace("For [[Your organisation]].", "For [[Your organisation]]. TODO: TBC."))
+    project = Project.load(ROOT, datetime.date(2026, 11, 29))
+    _, found = check_paths([folder], project)
+    placeholders = [(Path(f.problem.file).name, f.problem.line) for f in found if f.rule == "placeholder"]
+    assert placeholders == [("bad.md", 30), ("bad.md", 30)]
+
+
+def test_a_pathway_result_naming_a_missing_template_stops_with_file_and_line():
+    text = (ROOT / "pathways" / "wifi-check.yml").read_text()
+    assert "      - templates/wifi-survey.md" in text
+    broken = text.replace("      - templates/wifi-survey.md", "      - templates/wifi-servey.md", 1)
+    line = broken.split("\n").index("      - templates/wifi-servey.md") + 1
+    _, problems = compile_pathway(broken, "pathways/wifi-check.yml", load_schema(ROOT / "pathways" / "schema.json"),
+                                  known_pages())
+    assert [(p.line, p.message) for p in problems] == [(line, "The template `templates/wifi-servey.md` does not exist.")]
+    assert "Did you mean `templates/wifi-survey.md`?" in problems[0].fix
+
+
+# --- the downloads in the built site -------------------------------------------------------
+
+def downloads(built_site: Path) -> dict[str, Path]:
+    return {p.stem: p for p in (built_site / "downloads" / "templates").iterdir()}
+
+
+def test_every_template_has_a_page_with_a_download_link_and_a_download(built_site):
+    files = downloads(built_site)
+    assert set(files) == set(BY_SLUG)
+    for slug, template in BY_SLUG.items():
+        page = (built_site / "templates" / slug / "index.html").read_text()
+        kind = "Word document" if template.download == "docx" else "spreadsheet"
+        link = re.search(r'<a class="md-button md-button--primary" download href="([^"]+)">([^<]+)</a>', page)
+        assert link, slug
+        assert link.group(1) == f"../../downloads/templates/{slug}.{template.download}"
+        size = round(files[slug].stat().st_size / 1000)
+        assert link.group(2) == f"Download the {kind} (.{template.download}, {size} KB)"
+        assert "[[" not in page  # every fill-in field became its marked span
+        assert f'>templates/{slug}.md<' not in page
+
+
+def test_two_builds_give_identical_downloads(built_site):
+    """The build's files against a second, separate build of each one, made later in another process."""
+    for slug, path in downloads(built_site).items():
+        again = build_download(BY_SLUG[slug], SITE_URL)
+        assert again == path.read_bytes(), f"{slug} differs between builds"
+        with zipfile.ZipFile(io.BytesIO(again)) as archive:
+            assert archive.namelist()[0] == "[Content_Types].xml"
+            assert {info.date_time for info in archive.infolist()} == {(2026, 11, 29, 12, 0, 0)}
+
+
+def word_documents(built_site):
+    return [(slug, docx.Document(path)) for slug, path in downloads(built_site).items() if path.suffix == ".docx"]
+
+
+def test_word_documents_have_headings_header_rows_fields_and_links(built_site):
+    found = word_documents(built_site)
+    assert len(found) >= 4
+    for slug, document in found:
+        template = BY_SLUG[slug]
+        styles = [p.style.name for p in document.paragraphs]
+        assert styles[0] == "Heading 1" and "Heading 2" in styles, slug
+        text = "\n".join(p.text for p in document.paragraphs) + "".join(
+            cell.text for table in document.tables for row in table.rows for cell in row.cells)
+        for name in template.fields:  # each field, shown as "[name]", bold on a highlight
+            assert f"[{name}]" in text, (slug, name)
+        field_runs = [r for p in document.paragraphs for r in p.runs if r.text.startswith("[")]
+        assert field_runs and all(r.bold and r.font.highlight_color is not None for r in field_runs), slug
+        for table in document.tables:
+            first = table.rows[0]._tr
+            assert first.trPr is not None and first.trPr.find(qn("w:tblHeader")) is not None, slug
+            assert all(r.bold for c in table.rows[0].cells for p in c.paragraphs for r in p.runs), slug
+        props = document.core_properties
+        assert (props.title, props.language, props.author) == (template.title, "en-GB", "Care Tech Guide")
+        links = [rel.target_ref for rel in document.part.rels.values() if rel.is_external]
+        assert f"{SITE_URL}templates/{slug}/" in links, slug
+        assert not any(link.endswith(".md") for link in links), slug  # guide links point at the site
+
+
+def test_numbered_lists_each_start_at_one(built_site):
+    document = dict(word_documents(built_site))["system-down-plan"]
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    ids = {p._p.pPr.numPr.numId.val for p in numbered}
+    assert len(numbered) == 4 and len(ids) == 1
+    numbering = document.part.numbering_part.element
+    start = numbering.num_having_numId(ids.pop()).find(qn("w:lvlOverride")).find(qn("w:startOverride"))
+    assert start.get(qn("w:val")) == "1"
+
+
+def workbooks(built_site):
+    return [(slug, openpyxl.load_workbook(path)) for slug, path in downloads(built_site).items() if path.suffix == ".xlsx"]
+
+
+def test_spreadsheets_have_frozen_bold_headers_widths_lists_and_dates(built_site):
+    found = workbooks(built_site)
+    assert len(found) >= 4
+    for slug, book in found:
+        template = BY_SLUG[slug]
+        assert book.sheetnames == [s.name for s in template.sheets] + ["About"]
+        for sheet in template.sheets:
+            ws = book[sheet.name]
+            assert ws.freeze_panes == "A2", (slug, sheet.name)
+            assert all(cell.font.b for cell in ws[1] if cell.value), (slug, sheet.name)
+            validations = {str(v.sqref).split(":")[0]: v for v in ws.data_validations.dataValidation}
+            for index, column in enumerate(sheet.columns, 1):
+                letter = openpyxl.utils.get_column_letter(index)
+                assert ws.cell(1, index).value == column.heading
+                # Columns side by side with the same settings are stored as one range.
+                dimension = next(d for d in ws.column_dimensions.values() if d.min <= index <= d.max)
+                assert dimension.width == pytest.approx(column.width, abs=1)  # plus Excel's padding
+                rule = validations.get(f"{letter}2")
+                if column.kind == "choice":
+                    assert rule.type == "list" and rule.formula1 == '"' + ",".join(column.choices) + '"'
+                if column.kind == "date":
+                    assert rule.type == "date"
+                    assert dimension.number_format == "dd/mm/yyyy"
+                if column.formula is not None:
+                    assert str(ws.cell(2, index).value).startswith("=IF(")
+        about = "\n".join(str(row[0]) for row in book["About"].iter_rows(values_only=True) if row[0])
+        assert template.title in about and "last reviewed" in about
+        for name in template.fields:
+            assert f"[{name}]" in about
+
+
+def test_breach_log_works_out_the_date_to_report_by(built_site):
+    book = openpyxl.load_workbook(downloads(built_site)["data-breach-log"])
+    ws = book["Breach log"]
+    formula = ws["C2"].value
+    assert formula == '=IF(A2="","",A2+3)'
+    assert evaluate(formula, {"A2": 46000}) == 46003 and evaluate(formula, {"A2": None}) == ""
+    assert ws.column_dimensions["A"].number_format == "dd/mm/yyyy"
+
+
+# --- links -----------------------------------------------------------------------------------
+
+def test_guides_and_pathway_results_link_to_templates(built_site):
+    linking_guides = {}
+    for page in (built_site).rglob("index.html"):
+        rel = page.relative_to(built_site).parent.as_posix()
+        if rel.startswith(("templates", "maintainers")) or rel.endswith("print") or "/" not in rel:
+            continue
+        for slug in re.findall(r'href="(?:\.\./)+templates/([a-z0-9-]+)/"', page.read_text()):
+            linking_guides.setdefault(slug, set()).add(rel)
+    guides = {g for pages in linking_guides.values() for g in pages if not g.startswith("pathways/")}
+    results = {g for pages in linking_guides.values() for g in pages if g.startswith("pathways/")}
+    assert len(guides) >= 6, guides
+    assert set(BY_SLUG) <= set(linking_guides), set(BY_SLUG) - set(linking_guides)
+    outcomes_with_templates = sum(
+        len(re.findall(r'class="ctg-templates-title"', (built_site / p / "index.html").read_text())) for p in results)
+    assert outcomes_with_templates >= 3
+
+
+def test_the_print_pack_holds_every_template(built_site):
+    pack = (built_site / "templates" / "print" / "index.html").read_text()
+    for template in TEMPLATES:
+        assert f'id="{template.slug}"' in pack
+    assert "ctg-field" in pack and "ctg-calculator" in pack
