@@ -1,7 +1,7 @@
 /* Keep the guide on this phone: the service worker's registration and its controls.
    - Every page (web addresses only, in browsers with service workers): registers the worker
      named by the web app manifest link's data-ctg-worker (overrides/main.html), at the site
-     root. With no data-ctg-worker (the kill switch) it removes the worker and its copies.
+     root. With no data-ctg-worker (the kill switch) it fetches the retiring worker at once.
    - The "Use it offline" page ([data-ctg-keep], partials/keep-on-phone.html): save and
      remove buttons, a progress bar, and a status line that announces the start, each
      quarter and the end (not every percent).
@@ -31,12 +31,13 @@
   }
 
   if (!worker) {
-    container.getRegistrations().then(function (registrations) {
-      registrations.forEach(function (registration) {
-        if (registration.scope === root) registration.unregister();
-      });
+    // The kill switch: fetch the retiring sw.js now; it deletes the copies and itself. If
+    // it cannot be fetched, remove the worker and its copies from here instead.
+    container.getRegistration(root).then(function (registration) {
+      if (registration && registration.scope === root) {
+        registration.update().catch(function () { return registration.unregister().then(removeCopies); });
+      }
     });
-    removeCopies();
     return;
   }
   container.register(new URL(worker, document.baseURI).href);
