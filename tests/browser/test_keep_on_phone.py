@@ -50,8 +50,16 @@ def worker_ready(page) -> str:
 
 def wait_until(page, script: str, arg=None, seconds: float = 15) -> None:
     """Poll an async check (wait_for_function does not wait for promises)."""
+    from playwright.sync_api import Error
+
     deadline = time.monotonic() + seconds
-    while not page.evaluate(script, arg):
+    while True:
+        try:
+            if page.evaluate(script, arg):
+                return
+        except Error as error:  # the retiring worker reloads open pages
+            if "context was destroyed" not in str(error):
+                raise
         assert time.monotonic() < deadline, f"timed out waiting for: {script}"
         page.wait_for_timeout(100)
 
@@ -214,11 +222,11 @@ def test_the_kill_switch_removes_the_worker_and_its_copies(browser, versioned_si
         assert our_caches(page)
 
         def retire(folder: Path) -> None:
-            # What `extra: keep_on_phone: false` changes in the build: no data-ctg-worker on
-            # the pages, and the retiring sw.js instead of the worker (written just after).
+            # What `extra: keep_on_phone: false` changes in the build: data-ctg-retire on the
+            # pages, and the retiring sw.js instead of the worker (written just after).
             for html in folder.rglob("*.html"):
                 text = html.read_text(encoding="utf-8")
-                html.write_text(re.sub(r' data-ctg-worker="[^"]*"', "", text), encoding="utf-8")
+                html.write_text(re.sub(r'( data-ctg-worker="[^"]*")', r"\1 data-ctg-retire", text), encoding="utf-8")
 
         publish_new_version(site, tmp_path, retire, enabled=False)
         assert "unregister" in (site.folder / "sw.js").read_text()
@@ -247,8 +255,7 @@ def test_axe_finds_nothing_on_the_control_during_and_after_saving(browser, site_
             assert time.monotonic() < deadline, "the search index was never asked for"
             page.wait_for_timeout(100)
         assert page.locator("#ctg-keep-bar").is_visible()
-        assert 0 < int(page.locator("#ctg-keep-bar").get_attribute("value") or 0) < 100 or \
-            page.evaluate("() => document.querySelector('#ctg-keep-bar').value") > 0
+        assert 0 < page.evaluate("() => document.querySelector('#ctg-keep-bar').value") < 100
         assert page.locator("[data-ctg-keep-status]").get_attribute("role") == "status"
         assert page.locator("[data-ctg-keep-status]").inner_text().startswith("Saving")
         found = axe_violations(page, context=box)
@@ -257,6 +264,8 @@ def test_axe_finds_nothing_on_the_control_during_and_after_saving(browser, site_
             route.continue_()
         page.wait_for_function("(done) => document.querySelector('[data-ctg-keep-status]').textContent.startsWith(done)",
                                arg=DONE, timeout=60000)
+        page.locator("[data-ctg-keep-progress]").wait_for(state="hidden")
+        page.wait_for_timeout(300)  # let Material's colour transitions settle before the contrast check
         found = axe_violations(page)
         assert not found, describe_violations(found)
         assert page.get_by_role("button", name="Remove the saved copy").is_visible()

@@ -1,7 +1,7 @@
 /* Keep the guide on this phone: the service worker's registration and its controls.
    - Every page (web addresses only, in browsers with service workers): registers the worker
      named by the web app manifest link's data-ctg-worker (overrides/main.html), at the site
-     root. With no data-ctg-worker (the kill switch) it fetches the retiring worker at once.
+     root. With data-ctg-retire (the kill switch) it fetches the retiring worker at once.
    - The "Use it offline" page ([data-ctg-keep], partials/keep-on-phone.html): save and
      remove buttons, a progress bar, and a status line that announces the start, each
      quarter and the end (not every percent).
@@ -17,6 +17,7 @@
   var prefix = "ctg:" + new URL(root).pathname;
   var saved = root + "offline-manifest.json";  // kept by the worker once the whole guide is saved
   var worker = link.getAttribute("data-ctg-worker");
+  if (!worker) return;
 
   function ourCaches() {
     return caches.keys().then(function (names) {
@@ -30,7 +31,7 @@
     });
   }
 
-  if (!worker) {
+  if (link.hasAttribute("data-ctg-retire")) {
     // The kill switch: fetch the retiring sw.js now; it deletes the copies and itself. If
     // it cannot be fetched, remove the worker and its copies from here instead.
     container.getRegistration(root).then(function (registration) {
@@ -40,7 +41,8 @@
     });
     return;
   }
-  container.register(new URL(worker, document.baseURI).href);
+  // A failure (say, sw.js missing) leaves the site as a plain website: nothing to report.
+  container.register(new URL(worker, document.baseURI).href).catch(function () {});
 
   function keepControl(box) {
     var controls = box.querySelector("[data-ctg-keep-controls]");
