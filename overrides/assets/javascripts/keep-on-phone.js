@@ -1,23 +1,15 @@
-/* Keep the guide on this phone: the service worker's registration and its controls.
-   - Every page (web addresses only, in browsers with service workers): registers the worker
-     named by the web app manifest link's data-ctg-worker (overrides/main.html), at the site
-     root. With data-ctg-retire (the kill switch) it fetches the retiring worker at once.
-   - The "Use it offline" page ([data-ctg-keep], partials/keep-on-phone.html): save and
-     remove buttons, a progress bar, and a status line that announces the start, each
-     quarter and the end (not every percent).
-   - The offline page ([data-ctg-saved], docs/offline.md): lists the pages saved here.
-   Nothing is saved in bulk until the reader presses the button; the worker does the saving
-   (caretech/site/sw.js). ES5 syntax, as old browsers read this file too (and do nothing). */
+/* Registers the service worker (caretech/site/sw.js) named by the manifest link's
+   data-ctg-worker (main.html); data-ctg-retire is the kill switch. Loads
+   keep-on-phone-controls.js only on pages with controls. ES5: old browsers read it too. */
 (function () {
   "use strict";
   var container = navigator.serviceWorker;
   var link = document.querySelector("link[rel=manifest]");
   if (!/^https?:$/.test(location.protocol) || !container || !window.caches || !link) return;
-  var root = new URL(".", link.href).href;
-  var prefix = "ctg:" + new URL(root).pathname;
-  var saved = root + "offline-manifest.json";  // kept by the worker once the whole guide is saved
   var worker = link.getAttribute("data-ctg-worker");
   if (!worker) return;
+  var root = new URL(".", link.href).href;
+  var prefix = "ctg:" + new URL(root).pathname;
 
   function ourCaches() {
     return caches.keys().then(function (names) {
@@ -32,8 +24,7 @@
   }
 
   if (link.hasAttribute("data-ctg-retire")) {
-    // The kill switch: fetch the retiring sw.js now; it deletes the copies and itself. If
-    // it cannot be fetched, remove the worker and its copies from here instead.
+    // The retiring sw.js deletes the copies and itself; if it cannot be fetched, do it here.
     container.getRegistration(root).then(function (registration) {
       if (registration && registration.scope === root) {
         registration.update().catch(function () { return registration.unregister().then(removeCopies); });
@@ -41,120 +32,13 @@
     });
     return;
   }
-  // A failure (say, sw.js missing) leaves the site as a plain website: nothing to report.
+  // On failure the site is a plain website: nothing to report.
   container.register(new URL(worker, document.baseURI).href).catch(function () {});
 
-  function keepControl(box) {
-    var controls = box.querySelector("[data-ctg-keep-controls]");
-    if (!controls) return;
-    var save = box.querySelector("[data-ctg-keep-save]");
-    var remove = box.querySelector("[data-ctg-keep-remove]");
-    var progress = box.querySelector("[data-ctg-keep-progress]");
-    var bar = progress.querySelector("progress");
-    var amount = box.querySelector("[data-ctg-keep-amount]");
-    var status = box.querySelector("[data-ctg-keep-status]");
-    var busy = false;
-    var quarter = 0;
-
-    function say(text, focus) {
-      status.textContent = text;
-      if (focus) status.focus();
-    }
-    function showSaved(isSaved) {
-      save.hidden = isSaved;
-      remove.hidden = !isSaved;
-    }
-    function megabytes(bytes) {
-      return (bytes / 1e6).toFixed(1) + " MB";
-    }
-    function finish(text, isSaved) {
-      busy = false;
-      progress.hidden = true;
-      showSaved(isSaved);
-      say(text, true);
-    }
-
-    box.querySelector("[data-ctg-keep-needs]").hidden = true;
-    controls.hidden = false;
-    caches.match(saved).then(function (found) {
-      showSaved(Boolean(found));
-      if (found) say("The whole guide is saved on this phone. It works with no signal.");
-    });
-
-    save.addEventListener("click", function () {
-      if (busy) return;
-      busy = true;
-      quarter = 0;
-      bar.value = 0;
-      amount.textContent = "";
-      progress.hidden = false;
-      say("Saving the guide. Keep this page open.");
-      if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
-      container.ready.then(function (registration) { registration.active.postMessage("save"); });
-    });
-
-    container.addEventListener("message", function (event) {
-      var message = event.data || {};
-      if (!busy) return;
-      if (message.total) {
-        var percent = Math.floor((100 * message.done) / message.total);
-        bar.value = percent;
-        amount.textContent = megabytes(message.done) + " of " + megabytes(message.total);
-        if (Math.floor(percent / 25) > quarter && percent < 100) {
-          quarter = Math.floor(percent / 25);
-          say("Saving: " + quarter * 25 + "% done.");
-        }
-      } else if (message.saved) {
-        finish("Done. The whole guide is saved on this phone. It works with no signal.", true);
-      } else if (message.error) {
-        finish("Saving stopped. Check your signal, then try again.", false);
-      }
-    });
-    container.startMessages();
-
-    remove.addEventListener("click", function () {
-      removeCopies().then(function () {
-        finish("The saved copy is removed from this phone.", false);
-      });
-    });
+  if (document.querySelector("[data-ctg-keep-controls], [data-ctg-saved]")) {
+    window.ctgKeepOnPhone = { root: root, ourCaches: ourCaches, removeCopies: removeCopies };
+    var script = document.createElement("script");
+    script.src = root + "assets/javascripts/keep-on-phone-controls.js";
+    document.body.appendChild(script);
   }
-
-  function listSaved(list) {
-    var decode = document.createElement("textarea");
-    ourCaches().then(function (names) {
-      return Promise.all(names.map(function (name) {
-        return caches.open(name).then(function (cache) { return cache.keys(); });
-      }));
-    }).then(function (lists) {
-      var pages = {};
-      lists.forEach(function (requests) {
-        requests.forEach(function (request) {
-          var url = request.url;
-          if (/\/index\.html$/.test(url) && url.indexOf(root + "offline/") !== 0) pages[url] = true;
-        });
-      });
-      return Promise.all(Object.keys(pages).sort().map(function (url) {
-        return caches.match(url).then(function (response) { return response.text(); }).then(function (html) {
-          var title = /<title>([^<]*)<\/title>/.exec(html);
-          decode.innerHTML = title ? title[1] : url;
-          return { url: url.replace(/index\.html$/, ""), title: decode.value };
-        });
-      }));
-    }).then(function (pages) {
-      pages.forEach(function (page) {
-        var item = document.createElement("li");
-        var anchor = document.createElement("a");
-        anchor.href = page.url;
-        anchor.textContent = page.title;
-        item.appendChild(anchor);
-        list.appendChild(item);
-      });
-      list.hidden = pages.length === 0;
-    });
-  }
-
-  var box = document.querySelector("[data-ctg-keep]");
-  if (box) keepControl(box);
-  var list = document.querySelector("[data-ctg-saved]");
-  if (list) listSaved(list);
 })();
