@@ -273,3 +273,13 @@ def test_axe_finds_nothing_on_the_control_during_and_after_saving(browser, site_
         page.wait_for_function("() => document.querySelector('[data-ctg-keep-status]').textContent.includes('removed')")
         assert our_caches(page) == []
         assert page.get_by_role("button", name="Keep this guide on this phone").is_visible()
+
+
+def test_the_offline_copy_has_no_worker_and_never_registers_one(browser, offline_copy):
+    folder = offline_copy.folder
+    assert not (folder / "sw.js").exists() and not (folder / MANIFEST_NAME).exists()
+    assert 'rel="manifest"' not in (folder / "index.html").read_text(encoding="utf-8")
+    with guarded_page(browser, allowed_hosts=set()) as page:
+        page.goto((folder / "use-offline.html").as_uri())
+        assert page.locator("[data-ctg-keep]").count() == 0, "no save button inside the download"
+        assert page.evaluate("() => location.protocol") == "file:"
