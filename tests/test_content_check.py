@@ -40,6 +40,8 @@ CASES = [
      '"DSPT" is used before it is spelt out on this page. It is spelt out later, on line 18'),
     ("docs/section/placeholder.md", "placeholder", ERROR, 18, 'Placeholder text "TODO" is still here.'),
     ("docs/section/http-link.md", "http-link", ERROR, 16, "The link http://www.example.org/guide is not secure"),
+    ("docs/section/picture.md", "picture", ERROR, 19, "The picture images/broadband.svg has no alt text."),
+    ("docs/section/images/black-text.svg", "picture-file", ERROR, 3, 'sets fill="black": black text disappears'),
     ("pathways/broken-route.yml", "pathway", ERROR, 18, "leads to `keep-goign`, but there is no question or outcome"),
     ("pathways/overdue-pathway.yml", "review-date", ERROR, 9, "The review of this pathway was due on 2026-09-01"),
     ("pathways/long-summary.yml", "long-sentence", ERROR, 6, "This sentence has 29 words"),
