@@ -42,6 +42,8 @@ CASES = [
     ("docs/section/http-link.md", "http-link", ERROR, 16, "The link http://www.example.org/guide is not secure"),
     ("docs/templates/undeclared-field.md", "template", ERROR, 18,
      "The fill-in field [[Manager's name]] is not listed in `fields:`."),
+    ("docs/section/picture.md", "picture", ERROR, 19, "The picture images/broadband.svg has no alt text."),
+    ("docs/section/images/black-text.svg", "picture-file", ERROR, 3, 'sets fill="black": black text disappears'),
     ("pathways/broken-route.yml", "pathway", ERROR, 18, "leads to `keep-goign`, but there is no question or outcome"),
     ("pathways/overdue-pathway.yml", "review-overdue", WARNING, 9, "The review of this pathway was due on 2026-09-01"),
     ("pathways/long-summary.yml", "long-sentence", ERROR, 6, "This sentence has 29 words"),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from caretech.content import rules
+from caretech.content import pictures, rules
 from caretech.content.rules import ERROR, WARNING, Finding, finding
 from caretech.content.front_matter import check_front_matter, is_guide, load_front_matter_schema
 from caretech.content.markdown_text import blocks, body_lines, sentences
@@ -49,6 +49,8 @@ RULES = {
     "review-overdue": (WARNING, "a review date that has passed (never an error: the calendar must not fail a pull request)"),
     "word-to-avoid": (WARNING, "a word from includes/words-to-avoid.yml"),
     "abbreviation": (WARNING, "an abbreviation used before it is spelt out on the page"),
+    "picture": (ERROR, "a picture in a page with no alt text or no caption"),
+    "picture-file": (ERROR, "an SVG picture too big, with a script, style, outside link, tiny or black text"),
 }
 REVIEW_SOON_DAYS = 30
 # Dates and sources have their own rules with clearer messages, so the schema
@@ -144,6 +146,7 @@ def check_page(text: str, filename: str, src_path: str, project: Project) -> lis
     body = split_front_matter(text)[1]
     found += rules.unsafe_html(filename, project.render_markdown(body), [(filename, text), *project.includes])
     found += rules.http_links(filename, list(body_lines(text)))  # the front matter's urls: schema
+    found += pictures.picture_findings(filename, list(body_lines(text)))
     return found
 
 
@@ -184,13 +187,15 @@ def content_files(paths: list[Path]) -> list[Path]:
     found = []
     for path in paths:
         if path.is_dir():
-            found += [p for p in path.rglob("*") if p.suffix in (".md", ".yml", ".yaml")]
+            found += [p for p in path.rglob("*") if p.suffix in (".md", ".yml", ".yaml", ".svg")]
         else:
             found.append(path)
     return sorted(set(found))
 
 
 def check_file(path: Path, project: Project, display: str) -> list[Finding]:
+    if path.suffix == ".svg":
+        return pictures.svg_findings(display, path.read_bytes())
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

@@ -17,6 +17,7 @@ from typing import Mapping
 
 import yaml
 
+from caretech.pathways.flowchart import render_flowchart
 from caretech.pathways.model import Outcome, Pathway, Question
 from caretech.pathways.routes import enumerate_routes
 from caretech.readers.dates import format_date
@@ -72,7 +73,8 @@ def render_pathway_page(
         f'<p class="ctg-pathway-meta">For {_h(audience)}. Up to {longest} questions. '
         f"Version {pathway.version}, last reviewed {format_date(pathway.last_reviewed)}.</p>\n",
         '<p class="ctg-privacy" markdown="1">Your answers stay on this device: nothing is sent anywhere. '
-        "[See every route on one page](all-routes.md).</p>\n",
+        "[See every route on one page](all-routes.md). "
+        "[See the whole pathway as a chart](all-routes.md#chart).</p>\n",
         f'<div class="ctg-pathway" id="pathway" data-pathway-id="{_h(pathway.id)}" '
         f'data-pathway-title="{_h(pathway.title)}" data-version="{pathway.version}" '
         f'data-last-reviewed="{_h(pathway.last_reviewed)}" data-start="{_h(pathway.start)}" '
@@ -179,6 +181,7 @@ def render_routes_page(pathway: Pathway) -> str:
         f"This page lists every way through [the pathway]({'index.md'}) on one page, "
         f"for advisers, trustees and printing. There are {len(routes)} routes. "
         f"Version {pathway.version}, last reviewed {format_date(pathway.last_reviewed)}.\n",
+        _chart_figure(pathway),
     ]
     for number, route in enumerate(routes, 1):
         steps = "\n".join(
@@ -192,6 +195,21 @@ def render_routes_page(pathway: Pathway) -> str:
             f"What to do:\n\n{actions}\n"
         )
     return "\n".join(parts)
+
+
+def _chart_figure(pathway: Pathway) -> str:
+    """The flowchart, inline so it takes the site's colours. It scrolls sideways on a narrow
+    screen (the wrapper is focusable so keyboard users can scroll it too) and prints on a
+    page of its own, turned sideways when the chart is wider than tall (diagrams.css)."""
+    chart = render_flowchart(pathway)
+    shape = "ctg-chart-wide" if chart.width > chart.height else "ctg-chart-tall"
+    return (
+        f'<figure class="ctg-chart {shape}" id="chart">\n'
+        f'<figcaption id="ctg-chart-caption">The whole pathway as a chart. Start at the top and follow the arrows. '
+        f"The words on each arrow are the answers. Every route is also written out in words below the chart.</figcaption>\n"
+        f'<div class="ctg-chart-scroll" tabindex="0" role="group" aria-labelledby="ctg-chart-caption">{chart.svg}</div>\n'
+        f"</figure>\n"
+    )
 
 
 def render_index_page(pathways: list[Pathway]) -> str:

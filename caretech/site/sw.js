@@ -1,0 +1,130 @@
+/* Care Tech Guide service worker: keeps the guide working on a phone with no signal.
+   The build (caretech/site/offline_cache.py) copies this file to the site root as sw.js,
+   so it controls every page under the site's address, and fills in VERSION: a hash of
+   offline-manifest.json, the list of every file with its content hash and size.
+
+   - Pages and other files: network first, so a reader online sees the current page;
+     the kept copy if the network fails or takes more than WAIT ms. Every page opened is kept.
+   - Files with a content hash in their name (Material's): kept copy first.
+   - Only this site's own files, and only good answers (200 OK, not redirected), are kept.
+   - "Keep this guide on this phone" posts "save": every file in the manifest is kept,
+     reusing kept copies whose content hash still matches.
+   - A new version keeps the unchanged files (by content hash), fetches changed ones if the
+     whole guide was saved, and deletes the old version's cache.
+   Comment lines are stripped at build, to keep the first visit small. */
+const VERSION = "__VERSION__";
+const SCOPE = self.registration.scope;
+const PREFIX = "ctg:" + new URL(SCOPE).pathname;
+const CACHE = PREFIX + VERSION;
+const MANIFEST = SCOPE + "offline-manifest.json";
+const OFFLINE = SCOPE + "offline/";
+const HASHED = /\.[0-9a-f]{8,}(\.min)?\.(js|css)$/;
+const WAIT = 4000;
+
+const good = (response) => response.ok && response.type === "basic" && !response.redirected;
+const keep = (key, response) => caches.open(CACHE).then((cache) => cache.put(key, response));
+// One key per file: an address ending in "/" is its index.html; no query string.
+const keyFor = (address) => {
+  const url = new URL(address);
+  return url.origin + url.pathname + (url.pathname.endsWith("/") ? "index.html" : "");
+};
+
+async function hashOf(response) {
+  const digest = await crypto.subtle.digest("SHA-256", await response.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("").slice(0, 32);
+}
+
+// Put every file of `manifest` in this version's cache: a kept copy with the same content
+// hash, or else (if `download`) a fresh copy. `progress(bytesDone, bytesTotal)`.
+async function fill(manifest, download, progress) {
+  const cache = await caches.open(CACHE);
+  const files = manifest.files.slice();
+  let done = 0;
+  const next = async () => {
+    for (let file; (file = files.shift()); ) {
+      const [path, hash, size] = file;
+      const key = SCOPE + path;
+      let response = await caches.match(key);
+      if (!response || (await hashOf(response.clone())) !== hash) {
+        if (!download) continue;
+        response = await fetch(key, { cache: "no-cache" });
+        if (!good(response)) throw new Error(key + ": " + response.status);
+      }
+      await cache.put(key, response);
+      progress((done += size), manifest.bytes);
+    }
+  };
+  await Promise.all([next(), next(), next(), next()]);
+  if (download) await cache.put(MANIFEST, new Response(JSON.stringify(manifest)));
+}
+
+async function manifestNow() {
+  const response = await fetch(MANIFEST, { cache: "no-cache" });
+  const manifest = await response.json();
+  if (manifest.version !== VERSION) throw new Error("the site changed while saving");
+  return manifest;
+}
+
+self.addEventListener("install", (event) => {
+  self.skipWaiting();
+  event.waitUntil((async () => {
+    const old = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+    if (!old.length) return;  // a first visit: fetch nothing more
+    const wasSaved = await caches.match(MANIFEST);
+    await fill(await manifestNow(), Boolean(wasSaved), () => {});
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data !== "save") return;
+  const tell = (message) => event.source && event.source.postMessage(message);
+  event.waitUntil(manifestNow()
+    .then((manifest) => fill(manifest, true, (done, total) => tell({ done, total })))
+    .then(() => tell({ saved: true }), (error) => tell({ error: String(error) })));
+});
+
+async function offlinePage(request) {
+  const page = request.mode === "navigate" && (await caches.match(OFFLINE + "index.html"));
+  if (!page) return Response.error();
+  // Served at the address asked for: <base> keeps the offline page's own links working.
+  const html = (await page.text()).replace("<head>", '<head><base href="' + OFFLINE + '">');
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+function fromNetwork(request, key) {
+  return fetch(request).then((response) => (good(response) ? keep(key, response.clone()).then(() => response) : response));
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  const key = keyFor(request.url);
+  if (HASHED.test(key)) {
+    event.respondWith(caches.match(key).then((kept) => kept || fromNetwork(request, key)));
+    return;
+  }
+  const network = fromNetwork(request, key);
+  event.waitUntil(network.catch(() => {}));
+  // From a reader's second page on: keep the offline page (and the script that lists the
+  // saved pages on it), for addresses never saved.
+  if (request.mode === "navigate") {
+    for (const key of [OFFLINE + "index.html", SCOPE + "assets/javascripts/keep-on-phone-controls.js"]) {
+      event.waitUntil(caches.match(key).then((kept) => kept || fromNetwork(key, key)).catch(() => {}));
+    }
+  }
+  event.respondWith(caches.match(key).then((kept) => {
+    const fallback = () => kept || offlinePage(request);
+    if (!kept) return network.catch(fallback);
+    const slow = new Promise((resolve) => setTimeout(resolve, WAIT, kept));
+    return Promise.race([network.catch(fallback), slow]);
+  }));
+});

@@ -1,0 +1,130 @@
+/* Keep the guide on this phone: the controls, loaded by keep-on-phone.js on two pages only.
+   - The "Use it offline" page ([data-ctg-keep], partials/keep-on-phone.html): save and
+     remove buttons, a progress bar, and a status line (role="status") that announces the
+     start, each quarter and the end, not every percent. The worker does the saving.
+   - The offline page ([data-ctg-saved], docs/offline.md): lists the pages saved here.
+   Not listed in mkdocs.yml: every other page would pay for it on a first visit. */
+(function () {
+  "use strict";
+  var shared = window.ctgKeepOnPhone;
+  var container = navigator.serviceWorker;
+  if (!shared || !container) return;
+  var root = shared.root;
+  var ourCaches = shared.ourCaches;
+  var removeCopies = shared.removeCopies;
+  var saved = root + "offline-manifest.json";  // kept by the worker once the whole guide is saved
+
+  function keepControl(box) {
+    var controls = box.querySelector("[data-ctg-keep-controls]");
+    if (!controls) return;
+    var save = box.querySelector("[data-ctg-keep-save]");
+    var remove = box.querySelector("[data-ctg-keep-remove]");
+    var progress = box.querySelector("[data-ctg-keep-progress]");
+    var bar = progress.querySelector("progress");
+    var amount = box.querySelector("[data-ctg-keep-amount]");
+    var status = box.querySelector("[data-ctg-keep-status]");
+    var busy = false;
+    var quarter = 0;
+
+    function say(text, focus) {
+      status.textContent = text;
+      if (focus) status.focus();
+    }
+    function showSaved(isSaved) {
+      save.hidden = isSaved;
+      remove.hidden = !isSaved;
+    }
+    function megabytes(bytes) {
+      return (bytes / 1e6).toFixed(1) + " MB";
+    }
+    function finish(text, isSaved) {
+      busy = false;
+      progress.hidden = true;
+      showSaved(isSaved);
+      say(text, true);
+    }
+
+    box.querySelector("[data-ctg-keep-needs]").hidden = true;
+    controls.hidden = false;
+    caches.match(saved).then(function (found) {
+      showSaved(Boolean(found));
+      if (found) say("The whole guide is saved on this phone. It works with no signal.");
+    });
+
+    save.addEventListener("click", function () {
+      if (busy) return;
+      busy = true;
+      quarter = 0;
+      bar.value = 0;
+      amount.textContent = "";
+      progress.hidden = false;
+      say("Saving the guide. Keep this page open.");
+      if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
+      container.ready.then(function (registration) { registration.active.postMessage("save"); });
+    });
+
+    container.addEventListener("message", function (event) {
+      var message = event.data || {};
+      if (!busy) return;
+      if (message.total) {
+        var percent = Math.floor((100 * message.done) / message.total);
+        bar.value = percent;
+        amount.textContent = megabytes(message.done) + " of " + megabytes(message.total);
+        if (Math.floor(percent / 25) > quarter && percent < 100) {
+          quarter = Math.floor(percent / 25);
+          say("Saving: " + quarter * 25 + "% done.");
+        }
+      } else if (message.saved) {
+        finish("Done. The whole guide is saved on this phone. It works with no signal.", true);
+      } else if (message.error) {
+        finish("Saving stopped. Check your signal, then try again.", false);
+      }
+    });
+    container.startMessages();
+
+    remove.addEventListener("click", function () {
+      removeCopies().then(function () {
+        finish("The saved copy is removed from this phone.", false);
+      });
+    });
+  }
+
+  function listSaved(list) {
+    var decode = document.createElement("textarea");
+    ourCaches().then(function (names) {
+      return Promise.all(names.map(function (name) {
+        return caches.open(name).then(function (cache) { return cache.keys(); });
+      }));
+    }).then(function (lists) {
+      var pages = {};
+      lists.forEach(function (requests) {
+        requests.forEach(function (request) {
+          var url = request.url;
+          if (/\/index\.html$/.test(url) && url.indexOf(root + "offline/") !== 0) pages[url] = true;
+        });
+      });
+      return Promise.all(Object.keys(pages).sort().map(function (url) {
+        return caches.match(url).then(function (response) { return response.text(); }).then(function (html) {
+          var title = /<title>([^<]*)<\/title>/.exec(html);
+          decode.innerHTML = title ? title[1] : url;
+          return { url: url.replace(/index\.html$/, ""), title: decode.value };
+        });
+      }));
+    }).then(function (pages) {
+      pages.forEach(function (page) {
+        var item = document.createElement("li");
+        var anchor = document.createElement("a");
+        anchor.href = page.url;
+        anchor.textContent = page.title;
+        item.appendChild(anchor);
+        list.appendChild(item);
+      });
+      list.hidden = pages.length === 0;
+    });
+  }
+
+  var box = document.querySelector("[data-ctg-keep]");
+  if (box) keepControl(box);
+  var list = document.querySelector("[data-ctg-saved]");
+  if (list) listSaved(list);
+})();

@@ -1,0 +1,285 @@
+"""Keep this guide on this phone: the service worker in Chromium, on a local web server.
+
+A first visit registers the worker and fetches nothing more; after "Keep this guide on this
+phone", with the browser offline, pages never opened, a pathway, print and search all work, and
+an address never saved shows the offline page; a new version served at the same address shows
+its change once online and keeps it offline, with the old cache gone; the kill switch removes
+the worker and its caches; axe finds nothing on the control during and after saving.
+
+Each test has its own browser context (its own workers and caches). guarded_page's
+context.route sees the worker's own requests too (Playwright reports service worker network
+events in Chromium), so it still proves that nothing leaves the site.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from caretech.site.offline_cache import MANIFEST_NAME, write_offline_files
+from conftest import axe_violations, describe_violations, guarded_page
+from pathway_helpers import PATHWAYS, answer_by_mouse, longest_route, pdf_text, snapshot, words
+
+pytestmark = pytest.mark.browser
+
+USE_OFFLINE = "use-offline/"
+CHANGED_GUIDE = "devices-and-wifi/wifi/"
+DONE = "Done. The whole guide is saved on this phone."
+
+
+def worker_ready(page) -> str:
+    """Wait until a service worker is active for the page; return its script address."""
+    return page.evaluate("""async () => {
+        const registration = await navigator.serviceWorker.ready;
+        const worker = registration.active;
+        if (worker.state !== 'activated') {
+            await new Promise((done) => worker.addEventListener('statechange',
+                () => worker.state === 'activated' && done()));
+        }
+        return worker.scriptURL;
+    }""")
+
+
+def wait_until(page, script: str, arg=None, seconds: float = 15) -> None:
+    """Poll an async check (wait_for_function does not wait for promises)."""
+    from playwright.sync_api import Error
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if page.evaluate(script, arg):
+                return
+        except Error as error:  # the retiring worker reloads open pages
+            if "context was destroyed" not in str(error):
+                raise
+        assert time.monotonic() < deadline, f"timed out waiting for: {script}"
+        page.wait_for_timeout(100)
+
+
+def our_caches(page) -> list[str]:
+    return page.evaluate("async () => (await caches.keys()).filter((name) => name.startsWith('ctg:'))")
+
+
+def save_whole_guide(page, site_url: str) -> float:
+    """Open the "Use it offline" page, press the button, wait for Done; return the seconds it took."""
+    page.goto(site_url + USE_OFFLINE)
+    worker_ready(page)
+    started = time.monotonic()
+    page.get_by_role("button", name="Keep this guide on this phone").click()
+    page.wait_for_function("(done) => document.querySelector('[data-ctg-keep-status]').textContent.startsWith(done)",
+                           arg=DONE, timeout=60000)
+    return time.monotonic() - started
+
+
+def html_pages(site: Path) -> list[str]:
+    manifest = json.loads((site / MANIFEST_NAME).read_text(encoding="utf-8"))
+    return [path for path, _, _ in manifest["files"] if path.endswith("index.html")]
+
+
+def heading(site: Path, page: str) -> str:
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", (site / page).read_text(encoding="utf-8"), re.S)
+    return words(re.sub(r"<[^>]+>", "", found.group(1)))
+
+
+# --- A server whose folder can be swapped for a new version, at the same address -----------
+
+class VersionedSite:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        handler = functools.partial(_Handler, site=self)
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, site: VersionedSite, **kwargs):
+        super().__init__(*args, directory=str(site.folder), **kwargs)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def versioned_site(built_site, tmp_path):
+    site = VersionedSite(tmp_path / "v1")
+    shutil.copytree(built_site, site.folder)
+    yield site
+    site.server.shutdown()
+
+
+def publish_new_version(site: VersionedSite, tmp_path: Path, edit, enabled: bool = True) -> None:
+    """Copy the site, let `edit` change it, write its file list and worker again as the build
+    does, then serve the copy at the same address."""
+    new = tmp_path / f"v{len(list(tmp_path.glob('v*'))) + 1}"
+    shutil.copytree(site.folder, new)
+    edit(new)
+    write_offline_files(new, enabled=enabled)
+    site.folder = new
+
+
+# --- Tests ----------------------------------------------------------------------------------
+
+def test_first_visit_registers_the_worker_and_fetches_no_other_page(browser, site_url):
+    with guarded_page(browser) as page:
+        fetched: list[str] = []
+        page.context.on("request", lambda request: fetched.append(request.url))
+        page.goto(site_url + CHANGED_GUIDE)
+        assert worker_ready(page) == site_url + "sw.js"
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        pages = [url for url in fetched if url.endswith("/") or url.endswith(".html")]
+        assert pages == [site_url + CHANGED_GUIDE]
+        assert site_url + "sw.js" in fetched
+        for never in (MANIFEST_NAME, "search_index.json", "offline/"):
+            assert not [url for url in fetched if url.endswith(never)], never
+        assert page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).scope") == site_url
+
+
+def test_after_saving_the_whole_guide_works_offline(browser, site_url, built_site, tmp_path):
+    with guarded_page(browser) as page:
+        seconds = save_whole_guide(page, site_url)
+        manifest = json.loads((built_site / MANIFEST_NAME).read_text(encoding="utf-8"))
+        print(f"\nsaved {manifest['bytes'] / 1e6:.1f} MB ({len(manifest['files'])} files) in {seconds:.1f} s")
+        page.context.set_offline(True)
+
+        never_opened = [p for p in html_pages(built_site) if p not in (USE_OFFLINE + "index.html", "offline/index.html")]
+        for name in never_opened[:: max(1, len(never_opened) // 10)][:10]:
+            page.goto(site_url + name.removesuffix("index.html"))
+            assert words(page.locator("h1").first.inner_text()) == heading(built_site, name), name
+
+        pathway = PATHWAYS[0]
+        route = longest_route(pathway)
+        page.goto(f"{site_url}pathways/{pathway.id}/")
+        for choice in route.choices:
+            answer_by_mouse(page, choice)
+        assert snapshot(page)["visible"] == [route.outcome.id]
+        assert words(route.outcome.title) in words(pdf_text(page, tmp_path))
+        page.emulate_media(media="screen")
+
+        page.keyboard.press("/")
+        page.keyboard.type("backup")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        assert page.locator(".md-search-result__item").count() > 0
+
+        page.goto(site_url + "no-such-page/")
+        assert words(page.locator("h1").inner_text()) == "No signal"
+        saved = page.locator("[data-ctg-saved] a")
+        saved.first.wait_for()
+        assert saved.count() >= len(html_pages(built_site)) - 2
+        saved.filter(has_text="Wi-Fi").first.click()
+        assert page.locator("h1").first.inner_text().strip()
+
+
+def test_a_new_version_replaces_the_saved_one(browser, versioned_site, tmp_path):
+    site = versioned_site
+    changed = site.folder / CHANGED_GUIDE / "index.html"
+    old_heading = heading(site.folder, CHANGED_GUIDE + "index.html")
+    new_heading = old_heading + " (updated)"
+    with guarded_page(browser) as page:
+        save_whole_guide(page, site.url)
+        old_caches = our_caches(page)
+
+        def change_one_guide(folder: Path) -> None:
+            page_file = folder / CHANGED_GUIDE / "index.html"
+            text = page_file.read_text(encoding="utf-8")
+            page_file.write_text(text.replace(f">{old_heading}</h1>", f">{new_heading}</h1>", 1), encoding="utf-8")
+
+        publish_new_version(site, tmp_path, change_one_guide)
+        assert heading(site.folder, CHANGED_GUIDE + "index.html") == new_heading
+        shown = []
+        for _ in range(2):
+            page.goto(site.url + CHANGED_GUIDE)
+            shown.append(words(page.locator("h1").first.inner_text()))
+        assert new_heading in shown, shown
+        new_version = json.loads((site.folder / MANIFEST_NAME).read_text())["version"]
+        wait_until(page, "async () => (await caches.keys()).filter((n) => n.startsWith('ctg:')).length === 1"
+                         " && (await caches.keys()).some((name) => name.endsWith(" + json.dumps(new_version) + "))")
+        assert our_caches(page) != old_caches and our_caches(page)[0].endswith(new_version)
+
+        page.context.set_offline(True)
+        page.goto(site.url + CHANGED_GUIDE)
+        assert words(page.locator("h1").first.inner_text()) == new_heading
+        page.goto(site.url + "keeping-information-safe/backups/")  # unchanged: carried over
+        assert page.locator("h1").first.inner_text().strip()
+    assert changed.exists()
+
+
+def test_the_kill_switch_removes_the_worker_and_its_copies(browser, versioned_site, tmp_path):
+    site = versioned_site
+    with guarded_page(browser) as page:
+        page.goto(site.url)
+        worker_ready(page)
+        page.goto(site.url + CHANGED_GUIDE)  # a page kept
+        assert our_caches(page)
+
+        def retire(folder: Path) -> None:
+            # What `extra: keep_on_phone: false` changes in the build: data-ctg-retire on the
+            # pages, and the retiring sw.js instead of the worker (written just after).
+            for html in folder.rglob("*.html"):
+                text = html.read_text(encoding="utf-8")
+                html.write_text(re.sub(r'( data-ctg-worker="[^"]*")', r"\1 data-ctg-retire", text), encoding="utf-8")
+
+        publish_new_version(site, tmp_path, retire, enabled=False)
+        assert "unregister" in (site.folder / "sw.js").read_text()
+        page.goto(site.url)
+        wait_until(page, "async () => (await navigator.serviceWorker.getRegistrations()).length === 0")
+        wait_until(page, "async () => (await caches.keys()).filter((n) => n.startsWith('ctg:')).length === 0")
+        page.goto(site.url + CHANGED_GUIDE)
+        page.wait_for_timeout(500)
+        assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+        assert page.evaluate("() => navigator.serviceWorker.controller") is None
+        assert our_caches(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_the_control_during_and_after_saving(browser, site_url, scheme):
+    with guarded_page(browser, color_scheme=scheme) as page:
+        held = []
+        page.context.route("**/search/search_index.json", lambda route: held.append(route))
+        page.goto(site_url + USE_OFFLINE)
+        worker_ready(page)
+        box = "[data-ctg-keep]"
+        assert not axe_violations(page), "before"
+        page.get_by_role("button", name="Keep this guide on this phone").click()
+        deadline = time.monotonic() + 30
+        while not held:  # the search index is saved too; it waits here, mid-way
+            assert time.monotonic() < deadline, "the search index was never asked for"
+            page.wait_for_timeout(100)
+        assert page.locator("#ctg-keep-bar").is_visible()
+        assert 0 < page.evaluate("() => document.querySelector('#ctg-keep-bar').value") < 100
+        assert page.locator("[data-ctg-keep-status]").get_attribute("role") == "status"
+        assert page.locator("[data-ctg-keep-status]").inner_text().startswith("Saving")
+        found = axe_violations(page, context=box)
+        assert not found, describe_violations(found)
+        for route in held:
+            route.continue_()
+        page.wait_for_function("(done) => document.querySelector('[data-ctg-keep-status]').textContent.startsWith(done)",
+                               arg=DONE, timeout=60000)
+        page.locator("[data-ctg-keep-progress]").wait_for(state="hidden")
+        page.wait_for_timeout(300)  # let Material's colour transitions settle before the contrast check
+        found = axe_violations(page)
+        assert not found, describe_violations(found)
+        assert page.get_by_role("button", name="Remove the saved copy").is_visible()
+        page.get_by_role("button", name="Remove the saved copy").click()
+        page.wait_for_function("() => document.querySelector('[data-ctg-keep-status]').textContent.includes('removed')")
+        assert our_caches(page) == []
+        assert page.get_by_role("button", name="Keep this guide on this phone").is_visible()
+
+
+def test_the_offline_copy_has_no_worker_and_never_registers_one(browser, offline_copy):
+    folder = offline_copy.folder
+    assert not (folder / "sw.js").exists() and not (folder / MANIFEST_NAME).exists()
+    assert 'rel="manifest"' not in (folder / "index.html").read_text(encoding="utf-8")
+    with guarded_page(browser, allowed_hosts=set()) as page:
+        page.goto((folder / "use-offline.html").as_uri())
+        assert page.locator("[data-ctg-keep]").count() == 0, "no save button inside the download"
+        assert page.evaluate("() => location.protocol") == "file:"

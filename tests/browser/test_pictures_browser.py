@@ -1,0 +1,133 @@
+"""Pictures in real Chromium: the pathway flowcharts and the guides' diagrams pass axe in both
+colour schemes, keep their text readable (big enough at 375 px, light on the dark scheme,
+black when printed), and a printed flowchart takes exactly one A4 sheet (poppler's pdfinfo)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from caretech.pathways.flowchart import render_flowchart
+from conftest import axe_violations, describe_violations
+from helpers import DOCS, shipped_pathways
+
+pytestmark = pytest.mark.browser
+
+PATHWAYS = shipped_pathways()
+DIAGRAM_GUIDES = sorted(
+    p.relative_to(DOCS).with_suffix("").as_posix() + "/"
+    for p in DOCS.rglob("*.md") if re.search(r"!\[[^\]]+\]\(images/[^)]+\.svg\)", p.read_text(encoding="utf-8"))
+)
+# Every chart is drawn by the same code: check the one people pin up, the widest and the tallest.
+_CHARTS = {p.id: p for p in (
+    next(p for p in PATHWAYS if p.id == "something-gone-wrong"),
+    max(PATHWAYS, key=lambda p: render_flowchart(p).width),
+    max(PATHWAYS, key=lambda p: render_flowchart(p).height),
+)}
+CHART_PAGES = [f"pathways/{name}/all-routes/" for name in _CHARTS]
+
+# Every text in a picture: its colour, the page's background and body text size, and the size
+# the text is drawn at (font size times the drawing's scale on screen).
+_TEXTS = """() => {
+  const bg = getComputedStyle(document.body).backgroundColor;
+  const body = parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize);
+  return [...document.querySelectorAll('.ctg-diagram svg text, .ctg-chart svg text')].map((t) => {
+    const svg = t.ownerSVGElement;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return {text: t.textContent, fill: getComputedStyle(t).fill, bg, body,
+            size: parseFloat(getComputedStyle(t).fontSize) * scale, diagram: !!t.closest('.ctg-diagram')};
+  });
+}"""
+# Every shape's paint when printed: each must be a grey (black, white or between).
+_PRINTED_PAINT = """() => [...document.querySelectorAll('.ctg-diagram svg *, .ctg-chart svg *')].flatMap((el) => {
+  const s = getComputedStyle(el);
+  return [s.fill, s.stroke].filter((c) => c.startsWith('rgb')).map((c) => c + ' ' + el.tagName);
+})"""
+
+
+def _rgb(colour: str) -> tuple[float, ...]:
+    return tuple(float(v) for v in re.findall(r"[\d.]+", colour))
+
+
+def _luminance(rgb: tuple[float, ...]) -> float:
+    def channel(v: float) -> float:
+        v /= 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(v) for v in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(fore: str, back: str) -> float:
+    f, b = _rgb(fore), _rgb(back)
+    if len(f) == 4:  # blend a see-through colour onto the background
+        f = tuple(f[3] * x + (1 - f[3]) * y for x, y in zip(f[:3], b[:3]))
+    light, dark = sorted((_luminance(f), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_six_guides_show_a_diagram():
+    assert len(DIAGRAM_GUIDES) >= 6, DIAGRAM_GUIDES
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pictures_pass_axe_and_stay_readable_in_both_schemes_and_in_print(browser, site_url, scheme):
+    from conftest import guarded_page
+
+    with guarded_page(browser, viewport={"width": 375, "height": 800}, color_scheme=scheme) as page:
+        found, unreadable = {}, []
+        for name in CHART_PAGES + DIAGRAM_GUIDES:
+            page.goto(site_url + name)
+            assert page.locator(".ctg-chart svg, .ctg-diagram svg").count() >= 1, f"{name}: no picture"
+            # The whole page is audited by test_accessibility.py; here every rule, on the picture.
+            if violations := axe_violations(page, context=".ctg-chart, .ctg-diagram"):
+                found[name] = describe_violations(violations)
+            for text in page.evaluate(_TEXTS):
+                if _contrast(text["fill"], text["bg"]) < 4.5:
+                    unreadable.append(f"{name}: {text['text']!r} is {text['fill']} on {text['bg']}")
+                if text["diagram"] and text["size"] < text["body"] - 0.1:
+                    unreadable.append(f"{name}: {text['text']!r} is {text['size']:.1f} px, body text {text['body']} px")
+            if name in (CHART_PAGES[0], DIAGRAM_GUIDES[0]):  # print colours do not depend on the page
+                page.emulate_media(media="print")
+                paints = page.evaluate(_PRINTED_PAINT)
+                page.emulate_media(media="screen")
+                coloured = [p for p in paints if len(set(_rgb(p.split(" ")[0])[:3])) > 1]
+                assert not coloured, f"{name} prints in colour: {coloured[:5]}"
+        assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
+        assert not unreadable, "\n".join(unreadable[:20])
+
+
+def _pdf_pages(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+@pytest.mark.parametrize("pathway", [
+    next(p for p in PATHWAYS if p.id == "something-gone-wrong"),  # the one people pin up
+    max(PATHWAYS, key=lambda p: len(p.questions) + len(p.outcomes)),  # the biggest chart
+], ids=lambda p: p.id)
+def test_a_printed_flowchart_fits_one_a4_page(browser, site_url, pathway, tmp_path):
+    """The chart prints on a sheet of its own (diagrams.css). Printed with the rest of the page
+    taken away, with the site's print styles on A4, the PDF has one page: the whole chart."""
+    from conftest import guarded_page
+
+    pdf = tmp_path / "chart.pdf"
+    with guarded_page(browser) as page:
+        page.goto(f"{site_url}pathways/{pathway.id}/all-routes/")
+        page.emulate_media(media="print")
+        breaks = page.evaluate("() => { const s = getComputedStyle(document.getElementById('chart'));"
+                               " return [s.breakBefore, s.breakAfter]; }")
+        assert breaks == ["page", "page"], "the chart prints on a sheet of its own"
+        # Alone on the page, the break before it would only add an empty first sheet.
+        page.evaluate("""() => { const chart = document.getElementById('chart');
+                                 for (const el of [...chart.parentElement.children]) if (el !== chart) el.remove();
+                                 chart.style.breakBefore = 'auto'; }""")
+        page.pdf(path=str(pdf), format="A4")
+    assert _pdf_pages(pdf) == 1
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    on_the_sheet = re.sub(r"\s+", "", text)
+    assert "Thewholepathwayasachart" in on_the_sheet
+    for step in (*pathway.questions, *pathway.outcomes):
+        words = step.question if hasattr(step, "question") else f"Result: {step.title}"
+        assert re.sub(r"\s+", "", words) in on_the_sheet, words
