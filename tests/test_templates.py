@@ -292,3 +292,25 @@ def test_the_print_pack_holds_every_template(built_site):
     for template in TEMPLATES:
         assert f'id="{template.slug}"' in pack
     assert "ctg-field" in pack and "ctg-calculator" in pack
+
+
+def test_rows_with_long_wrapped_text_are_tall_enough_to_read(built_site):
+    """LibreOffice keeps a row's stored height when it opens a file, so a row whose text wraps
+    onto several lines must be stored that tall, or the lines overlap the row below."""
+    from caretech.templates.xlsx_writer import LINE_POINTS, wrapped_lines
+
+    checked = 0
+    for slug, book in workbooks(built_site):
+        for ws in book.worksheets:
+            def width(column: int) -> float:  # side-by-side columns alike are stored as one range
+                return next((d.width - 0.7 for d in ws.column_dimensions.values() if d.min <= column <= d.max), 8.43)
+
+            for row in ws.iter_rows():
+                needed = max((wrapped_lines(str(cell.value), width(cell.column))
+                              for cell in row if isinstance(cell.value, str) and not cell.value.startswith("=")),
+                             default=1)
+                if needed > 1:
+                    height = ws.row_dimensions[row[0].row].height
+                    assert height and height >= LINE_POINTS * needed, (slug, ws.title, row[0].row, height, needed)
+                    checked += 1
+    assert checked > 10

@@ -31,6 +31,7 @@ RESULT_FORMATS = {"pounds": "£#,##0", "months": "0.0", "hours": "#,##0", "minut
 INPUT_FORMATS = {"pounds": "£#,##0.00"}
 COLUMN_FORMATS = {"date": "dd/mm/yyyy", "money": "£#,##0.00", "number": "#,##0.##"}
 _FIELD_FILL, _INPUT_FILL, _HEADER_FILL = "#FFF2A8", "#FFF9D6", "#DDE3F5"
+LINE_POINTS = 15  # one line of 11-point text: the default row height
 
 
 def write_xlsx(template: Template, site_url: str) -> bytes:
@@ -65,9 +66,9 @@ class _Formats:
         self.field_cell = add({"bg_color": _FIELD_FILL, "text_wrap": True, "valign": "top"})
         self.field_run = add({"bold": True})
         self.columns = {kind: add({"num_format": code, "valign": "top"}) for kind, code in COLUMN_FORMATS.items()}
-        self.results = {unit: add({"bold": True, "num_format": RESULT_FORMATS.get(unit, "#,##0.0")})
+        self.results = {unit: add({"bold": True, "valign": "top", "num_format": RESULT_FORMATS.get(unit, "#,##0.0")})
                         for unit in ("people", "minutes", "shifts", "hours", "pounds", "months", "number")}
-        self.inputs = {unit: add({"bg_color": _INPUT_FILL, "border": 1, "num_format": INPUT_FORMATS.get(unit, "General")})
+        self.inputs = {unit: add({"bg_color": _INPUT_FILL, "border": 1, "valign": "top", "num_format": INPUT_FORMATS.get(unit, "General")})
                        for unit in ("people", "minutes", "shifts", "hours", "pounds", "months", "number")}
 
 
@@ -89,6 +90,32 @@ def write_text(worksheet, row: int, col: int, text: str, formats: _Formats, base
     worksheet.write_rich_string(row, col, *fragments, formats.field_cell)
 
 
+def fit_row(worksheet, row: int, cells: list[tuple[str, float]]) -> None:
+    """Make a row tall enough for the wrapped text in it, given (text, column width) pairs.
+
+    Excel grows rows to fit wrapped text when it opens a file, but LibreOffice keeps the default
+    height, so long lines would overlap the row below. Setting the height here suits both."""
+    lines = max((wrapped_lines(text, width) for text, width in cells), default=1)
+    if lines > 1:
+        worksheet.set_row(row, LINE_POINTS * lines)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """About how many lines `text` takes in a column `width` characters wide (bold text is a
+    little wider, so each line is taken to hold nine tenths of that)."""
+    room = max(int(width * 0.9), 1)
+    count = 0
+    for paragraph in FIELD.sub(lambda m: field_label(m.group(1)), text).split("\n"):
+        lines, used = 1, 0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > room:
+                lines, used = lines + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+        count += lines
+    return count
+
+
 # --- logs and registers -----------------------------------------------------------------
 
 def _write_columns(worksheet, sheet: Sheet, formats: _Formats) -> None:
@@ -100,6 +127,7 @@ def _write_columns(worksheet, sheet: Sheet, formats: _Formats) -> None:
         worksheet.data_validation(1, index, last_row, index, _validation(column))
         if column.formula is not None:
             _write_row_formulas(worksheet, column, index, cells_by_id, last_row, formats)
+    fit_row(worksheet, 0, [(column.heading, column.width) for column in sheet.columns])
     worksheet.freeze_panes(1, 0)
     worksheet.autofilter(0, 0, last_row, len(sheet.columns) - 1)
     worksheet.repeat_rows(0)
@@ -143,7 +171,8 @@ def _write_lines(worksheet, sheet: Sheet, formats: _Formats) -> None:
     cells = line_cells(sheet)
     letters = {line.id: line.letter for line in sheet.lines}
     values: dict[str, float | str] = {}
-    for col, (heading, width) in enumerate(zip(WORKSHEET_HEADINGS, (6, 44, 14, 10, 40))):
+    widths = (6, 44, 14, 10, 40)
+    for col, (heading, width) in enumerate(zip(WORKSHEET_HEADINGS, widths)):
         worksheet.write_string(0, col, heading, formats.header)
         worksheet.set_column(col, col, width)
     for row, line in enumerate(sheet.lines, 1):
@@ -164,6 +193,7 @@ def _write_lines(worksheet, sheet: Sheet, formats: _Formats) -> None:
                                     values[line.id])
             how = line.how or to_words(line.formula, letters)
         worksheet.write_string(row, 4, how, formats.text)
+        fit_row(worksheet, row, [(line.label, widths[1]), (how, widths[4])])
     worksheet.freeze_panes(1, 0)
     worksheet.repeat_rows(0)
     worksheet.set_paper(9)
@@ -173,7 +203,8 @@ def _write_lines(worksheet, sheet: Sheet, formats: _Formats) -> None:
 # --- the About sheet --------------------------------------------------------------------------
 
 def _write_about(worksheet, template: Template, site_url: str, formats: _Formats) -> None:
-    worksheet.set_column(0, 0, 100)
+    width = 100
+    worksheet.set_column(0, 0, width)
     rows: list[tuple[str, str]] = [("title", template.title), ("text", template.description)]
     if template.fields:
         rows.append(("text", "Fill in: " + ", ".join(f"[[{name}]]" for name in template.fields) + "."))
@@ -187,6 +218,7 @@ def _write_about(worksheet, template: Template, site_url: str, formats: _Formats
     for row, (kind, text) in enumerate(rows):
         style = {"title": formats.title, "heading": formats.bold}.get(kind, formats.text)
         write_text(worksheet, row, 0, text, formats, style)
+        fit_row(worksheet, row, [(text, width)])
 
 
 def _text_rows(nodes, template: Template, site_url: str) -> list[tuple[str, str]]:

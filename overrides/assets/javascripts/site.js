@@ -235,4 +235,35 @@
     });
     openedForPrint = [];
   });
+
+  /* ---------- Wide tables ---------- */
+
+  // Material wraps each table in a box that scrolls sideways when the table is too wide
+  // (a template's sheet with many columns, or any table on a phone). A box that scrolls must
+  // take keyboard focus, or keyboard users cannot read all of it (WCAG 2.1.1). Material wraps
+  // tables when the page is ready, so look once the page has loaded, and again on resize.
+  function nameOf(wrap) {
+    for (var element = wrap.previousElementSibling; element; element = element.previousElementSibling) {
+      if (/^H[2-4]$/.test(element.tagName)) {
+        return "Table: " + element.textContent.trim() + " (scroll sideways to see all of it)";
+      }
+    }
+    return "Table (scroll sideways to see all of it)";
+  }
+  function letWideTablesTakeFocus() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", nameOf(wrap));
+      } else if (!scrolls && wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+  window.addEventListener("load", letWideTablesTakeFocus);
+  window.addEventListener("resize", letWideTablesTakeFocus);
 })();
