@@ -497,6 +497,7 @@ def run(args, work: Path) -> None:
                          f"{v.requests} ({v.offsite} blocked)",
                          f"{len(v.stylesheets)} / {len(v.scripts)}", f"{own_css} / {own_js}"])
     table(["page", "site", "bytes", "requests", "CSS / JS", "not Material's"], rows)
+    print("  (default plain's stylesheet that is not Material's is Google Fonts', blocked here)")
     guide_ratio = visits["ours", "guide"].bytes / visits["default plain", "guide"].bytes
     print(f"  a guide's first visit is {guide_ratio:.2f}x default plain Material's bytes\n")
 
