@@ -36,3 +36,8 @@ def format_problems(problems: list[Problem]) -> str:
         f"in {', '.join(files)}."
     )
     return "\n\n".join([heading, *(str(p) for p in problems)])
+
+
+def build_stopped(problems: list[Problem]) -> str:
+    """What a stopped build says: every problem, then that nothing was built and what to do."""
+    return format_problems(problems) + "\n\nThe site was not built. Fix the problems above and build again."

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from caretech.problems import Problem, format_problems
+from caretech.problems import Problem, build_stopped
 from caretech.site.bundle import Source, bundle_scripts, bundle_stylesheets
 
 _FIX_LIST = "Put the file in overrides/assets/ (or docs/) and list its path as it is under that folder."
@@ -29,7 +29,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     scripts = _sources(files, [_plain_script(script, listing, problems) for script in config.extra_javascript],
                        "extra_javascript", listing, problems)
     if problems:
-        raise PluginError(format_problems(problems) + "\n\nThe site was not built. Fix the problems above and build again.")
+        raise PluginError(build_stopped(problems))
 
     css, js = bundle_stylesheets(stylesheets), bundle_scripts(scripts)
     for bundle in (css, js):

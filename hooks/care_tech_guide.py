@@ -33,7 +33,7 @@ from caretech.pathways.cross_links import cross_link_box, insert_after_introduct
 from caretech.pathways.render import (
     INDEX_PAGE, page_path, render_index_page, render_pathway_page, render_routes_page,
 )
-from caretech.problems import ContentError, Problem, format_problems
+from caretech.problems import ContentError, Problem, build_stopped
 from caretech.readers.dates import build_today, format_date
 
 # Generated page -> the file a contributor edits, for "Edit this page".
@@ -62,7 +62,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except ContentError as error:
         problems += error.problems
     if problems:
-        raise PluginError(format_problems(sorted(set(problems))) + "\n\nThe site was not built. Fix the problems above and build again.")
+        raise PluginError(build_stopped(sorted(set(problems))))
 
     free_help = config.extra.get("free_help_page")
     _pathways_for_guide.clear()

@@ -24,10 +24,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from caretech.content.safety import article_html, content_sources, problems_in_page
-from caretech.problems import Problem, format_problems
+from caretech.problems import Problem, build_stopped
 from caretech.site.csp import ThemeScript, load_theme_scripts, secure_page
 
-_NOT_BUILT = "\n\nThe site was not built. Fix the problems above and build again."
 _content_problems: list[Problem] = []
 _page_problems: list[Problem] = []
 _theme_scripts: list[ThemeScript] = []
@@ -69,7 +68,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_env(env, config: MkDocsConfig, files: Files):
     if _content_problems:
-        raise PluginError(format_problems(sorted(set(_content_problems))) + _NOT_BUILT)
+        raise PluginError(build_stopped(sorted(set(_content_problems))))
     return env
 
 
@@ -101,4 +100,4 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(100)
 def on_post_build(config: MkDocsConfig) -> None:
     if _page_problems:
-        raise PluginError(format_problems(sorted(set(_page_problems))) + _NOT_BUILT)
+        raise PluginError(build_stopped(sorted(set(_page_problems))))

@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from caretech.problems import ContentError, format_problems
+from caretech.problems import ContentError, build_stopped
 from caretech.site.search_tuning import (
     SYNONYMS_FILE, SearchWords, add_to_search_index, check_pages, load_search_words, words_for_pages,
 )
@@ -37,7 +37,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if problems:
             raise ContentError(problems)
     except ContentError as error:
-        raise PluginError(format_problems(error.problems) + "\n\nThe site was not built. Fix the problems above and build again.")
+        raise PluginError(build_stopped(error.problems))
     _entries[:] = entries
     return files
 

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from caretech.content.front_matter import load_front_matter_schema
-from caretech.problems import Problem, format_problems
+from caretech.problems import Problem, build_stopped
 from caretech.templates import build_download, is_template
 from caretech.templates.fields import fields_to_html
 from caretech.templates.page import CALCULATOR_MARKER, Download, insert_calculators, template_page
@@ -59,7 +59,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.content_string = text
 
     if problems:
-        raise PluginError(format_problems(sorted(set(problems))) + "\n\nThe site was not built. Fix the problems above and build again.")
+        raise PluginError(build_stopped(sorted(set(problems))))
 
     if index is not None:
         index.content_string = fields_to_html(index.content_string)
