@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-import yaml
 
 from caretech.content.front_matter import is_guide
 from caretech.content.markdown_text import Sentence, blocks, sentences
@@ -32,7 +31,6 @@ from caretech.templates.source import is_template
 
 PAGE = "maintainers/review-due/index.md"
 DUE_SOON_DAYS = 30
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}\s+)?(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
 
 
@@ -81,24 +79,14 @@ def collect(root: Path) -> tuple[list[Reviewed], list[DatedFact]]:
             facts += _dated_facts(sentences(b for b in blocks(text) if AS_OF.search(b.text)), item)
     for path in sorted((root / "pathways").glob("*.yml")):
         text = path.read_text(encoding="utf-8")
-        data = _fields(text)
+        document, _ = load_yaml(text, path.name)  # the build has already stopped on any problem
+        data = document.data if document is not None and isinstance(document.data, dict) else {}
         item = Reviewed("Pathway", str(data.get("title") or path.stem), f"pathways/{data.get('id', path.stem)}/index.md",
                         f"pathways/{path.name}", _date(data.get("last_reviewed")), _date(data.get("next_review")))
         items.append(item)
-        document, _ = load_yaml(text, path.name) if AS_OF.search(text) else (None, [])
-        if document is not None and isinstance(document.data, dict):  # line numbers need the slower loader
+        if data and AS_OF.search(text):
             facts += _dated_facts(pathway_sentences(document, text.split("\n")), item)
     return items, facts
-
-
-def _fields(yaml_text: str) -> dict:
-    """Fields read fast (libyaml when present) and without checks: the build has already
-    checked every file and stopped on any problem."""
-    try:
-        data = yaml.load(yaml_text, Loader=_FAST_LOADER) if yaml_text.strip() else None
-    except yaml.YAMLError:
-        data = None
-    return data if isinstance(data, dict) else {}
 
 
 def _date(value) -> datetime.date | None:
