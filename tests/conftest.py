@@ -10,6 +10,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import threading
 from pathlib import Path
 from typing import NamedTuple
@@ -25,8 +26,22 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # No name but the test server's resolves, so no request can reach another host. Each attempt
+    # is still seen (guard() records it and fails the test). Blocking by name rather than by
+    # intercepting every request (page.route) keeps the browser's cache working within a test.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
+# The published site's path (site_url in mkdocs.yml): the 404 page's links start with it.
+PUBLISHED_PATH = urlparse(re.search(r"(?m)^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")).group(1)).path.rstrip("/") + "/"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# The dark scheme changes colours only: the same pages, the same markup. So a page audited with
+# every rule in the light scheme is audited in the dark one with the rules whose result depends
+# on colour, after switching it in place as Material's palette toggle does (Material's styles and
+# ours key on data-md-color-scheme on <body>). A full dark pass found nothing more when this was
+# written, and takes twice as long.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+DARK = "() => { document.body.dataset.mdColorScheme = 'slate'; }"
+LIGHT = "() => { document.body.dataset.mdColorScheme = 'default'; }"
 
 
 def built_once(tmp_path_factory, name: str, build) -> Path:
@@ -58,6 +73,15 @@ def built_site(tmp_path_factory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host. The 404 page links to its files by absolute path under the published
+    address (/care-tech-guide/...), so that it works at any depth; the test server is at /, so
+    it serves that prefix from / too (as the published host serves the site under it)."""
+
+    def translate_path(self, path: str) -> str:
+        if path.startswith(PUBLISHED_PATH):
+            path = "/" + path[len(PUBLISHED_PATH):]
+        return super().translate_path(path)
+
     def log_message(self, *args) -> None:
         pass
 
@@ -91,44 +115,51 @@ class OffSiteRequests(list):
     """Every request the page tried to make to another host (they are all blocked)."""
 
 
-def _block_other_hosts(context, allowed_hosts: set[str], record: OffSiteRequests) -> None:
-    def handle(route):
-        url = route.request.url
-        parsed = urlparse(url)
-        if parsed.scheme in ("data", "blob", "file") or parsed.hostname in allowed_hosts:
-            route.continue_()
-        else:
-            record.append(url)
-            route.abort()
-
-    context.route("**/*", handle)
-
-
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
+# What Chromium logs when a test context blocks service workers (see guarded_page).
+_WORKER_BLOCKED = "Service Worker registration blocked by Playwright"
+
+
+@contextlib.contextmanager
+def guard(page, allowed_hosts=LOCAL_HOSTS):
+    """Record every request `page` (and anything else in its context) makes to another host, and every error it logs; afterwards
+    fail the test if there was any. `allowed_hosts=set()` allows only file:// (the offline copy).
+
+    The browser cannot reach other hosts at all (CHROMIUM_ARGS), so a request is recorded rather
+    than stopped here."""
+    blocked = OffSiteRequests()
+    errors: list[str] = []
+
+    def record(request) -> None:
+        parsed = urlparse(request.url)
+        if parsed.scheme not in ("data", "blob", "file") and parsed.hostname not in allowed_hosts:
+            blocked.append(request.url)
+
+    page.context.on("request", record)  # the context's: it includes workers' requests
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" and message.text != _WORKER_BLOCKED else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.blocked_requests = blocked
+    page.console_errors = errors
+    yield page
+    assert not blocked, f"requests to other hosts: {blocked}"
+    assert not errors, f"console errors: {errors}"
 
 
 @contextlib.contextmanager
 def guarded_page(browser, allowed_hosts=LOCAL_HOSTS, **context_options):
-    """A page in a new browser context whose requests to other hosts are blocked and recorded.
+    """A page in a new browser context, guarded (see guard()).
 
-    Afterwards it fails the test if the page tried to reach another host or logged an
-    error. `allowed_hosts=set()` allows only file:// (the offline copy).
-    """
-    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
-    blocked = OffSiteRequests()
-    _block_other_hosts(context, set(allowed_hosts), blocked)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.blocked_requests = blocked
-    page.console_errors = errors
+    Service workers are blocked unless a test asks for them (service_workers="allow"): only the
+    "Keep this guide on this phone" tests are about the worker, and installing it in every test
+    costs time without testing anything more."""
+    options = {"viewport": {"width": 1280, "height": 900}, "service_workers": "block", **context_options}
+    context = browser.new_context(**options)
     try:
-        yield page
+        with guard(context.new_page(), allowed_hosts) as page:
+            yield page
     finally:
         context.close()
-    assert not blocked, f"requests to other hosts: {blocked}"
-    assert not errors, f"console errors: {errors}"
 
 
 @pytest.fixture
@@ -151,14 +182,18 @@ def wait_until_still(page) -> None:
     page.wait_for_function(_STILL, polling="raf", timeout=5000)
 
 
-def axe_violations(page, context=None) -> list[dict]:
-    """axe-core's WCAG 2.2 A/AA violations on the page as it is now, once nothing is moving."""
-    from axe_playwright_python.sync_playwright import Axe
+def axe_violations(page, context=None, rules: list[str] | None = None) -> list[dict]:
+    """axe-core's WCAG 2.2 A/AA violations on the page as it is now, once nothing is moving
+    (only `rules`, when given). axe-core goes into each document once: a second audit of the same
+    page (the other colour scheme, a later state) reuses it."""
+    from axe_playwright_python.base import AXE_SCRIPT
 
     wait_until_still(page)
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    results = Axe().run(page, context=context, options=options)
-    return results.response["violations"]
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
+    return page.evaluate("([context, options]) => axe.run(context || document, options).then((r) => r.violations)",
+                         [context, {"runOnly": only, "resultTypes": ["violations"]}])
 
 
 def describe_violations(violations: list[dict]) -> str:

@@ -17,17 +17,13 @@ import time
 
 import pytest
 
-from conftest import axe_violations, guarded_page, wait_until_still
+from conftest import COLOUR_RULES, DARK, axe_violations, guarded_page
 from material_search import MaterialSearch
-from site_addresses import SITE_NAME, address, built_pages, serve_under_site_path
+from site_addresses import SITE_NAME, address, built_pages
 
 pytestmark = pytest.mark.browser
 
 SCHEMES = {"light": "default", "dark": "slate"}
-# The dark scheme changes colours only: the same pages, the same markup. So the dark pass runs
-# the WCAG rules whose result depends on colour; the light pass runs them all. (A full dark
-# pass found nothing more when this was written, and takes twice as long.)
-COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # The search state: a fixed query whose results show every part of a result (titles, text,
 # highlighted words, "Missing:" words and "more on this page"), checked against the index.
 SEARCH = "backup phone"
@@ -35,11 +31,7 @@ SEARCH_RESULTS_SHOWN = 10  # Material lists the first 10 pages, then more as the
 
 
 def colour_violations(page) -> list[dict]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    wait_until_still(page)
-    options = {"runOnly": {"type": "rule", "values": COLOUR_RULES}, "resultTypes": ["violations"]}
-    return Axe().run(page, options=options).response["violations"]
+    return axe_violations(page, rules=COLOUR_RULES)
 
 
 def report(found: dict[str, list[dict]]) -> str:
@@ -83,9 +75,6 @@ def show_search_results(page, site_url: str, built_site) -> None:
 # Each scheme's walk is cut into parts (every part-th page), so the test processes share the
 # walks out between them; together the parts visit every page.
 PARTS = 4
-# Material's palette switch sets these on <body>; all our dark styles key on them too.
-DARK = "() => { document.body.dataset.mdColorScheme = 'slate'; }"
-
 
 @pytest.mark.parametrize("part", range(PARTS), ids=[f"part{n + 1}of{PARTS}" for n in range(PARTS)])
 def test_every_page_has_no_wcag_violations_in_either_scheme_and_asks_no_other_host(page, site_url, built_site, part):
@@ -94,7 +83,6 @@ def test_every_page_has_no_wcag_violations_in_either_scheme_and_asks_no_other_ho
     toggle does) and gets the colour rules. The first part then opens search (with results) and
     the menu at phone width, which only exist after a click."""
     page.emulate_media(color_scheme="light")
-    serve_under_site_path(page, site_url)
     pages = built_pages(built_site)[part::PARTS]
     found: dict[str, list[dict]] = {}
     requests: dict[str, list[str]] = {}  # page -> requests to other hosts, and console errors

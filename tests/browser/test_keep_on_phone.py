@@ -6,9 +6,10 @@ an address never saved shows the offline page; a new version served at the same 
 its change once online and keeps it offline, with the old cache gone; the kill switch removes
 the worker and its caches; axe finds nothing on the control during and after saving.
 
-Each test has its own browser context (its own workers and caches). guarded_page's
-context.route sees the worker's own requests too (Playwright reports service worker network
-events in Chromium), so it still proves that nothing leaves the site.
+Each test has its own browser context (its own workers and caches), with service workers
+allowed (other tests block them). guard() records the whole context's requests, the worker's
+own included (Playwright reports service worker network events in Chromium), so it still
+proves that nothing leaves the site.
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def publish_new_version(site: VersionedSite, tmp_path: Path, edit, enabled: bool
 # --- Tests ----------------------------------------------------------------------------------
 
 def test_first_visit_registers_the_worker_and_fetches_no_other_page(browser, site_url):
-    with guarded_page(browser) as page:
+    with guarded_page(browser, service_workers="allow") as page:
         fetched: list[str] = []
         page.context.on("request", lambda request: fetched.append(request.url))
         page.goto(site_url + CHANGED_GUIDE)
@@ -145,7 +146,7 @@ def test_first_visit_registers_the_worker_and_fetches_no_other_page(browser, sit
 
 
 def test_after_saving_the_whole_guide_works_offline(browser, site_url, built_site, tmp_path):
-    with guarded_page(browser) as page:
+    with guarded_page(browser, service_workers="allow") as page:
         seconds = save_whole_guide(page, site_url)
         manifest = json.loads((built_site / MANIFEST_NAME).read_text(encoding="utf-8"))
         print(f"\nsaved {manifest['bytes'] / 1e6:.1f} MB ({len(manifest['files'])} files) in {seconds:.1f} s")
@@ -184,7 +185,7 @@ def test_a_new_version_replaces_the_saved_one(browser, versioned_site, tmp_path)
     changed = site.folder / CHANGED_GUIDE / "index.html"
     old_heading = heading(site.folder, CHANGED_GUIDE + "index.html")
     new_heading = old_heading + " (updated)"
-    with guarded_page(browser) as page:
+    with guarded_page(browser, service_workers="allow") as page:
         save_whole_guide(page, site.url)
         old_caches = our_caches(page)
 
@@ -215,7 +216,7 @@ def test_a_new_version_replaces_the_saved_one(browser, versioned_site, tmp_path)
 
 def test_the_kill_switch_removes_the_worker_and_its_copies(browser, versioned_site, tmp_path):
     site = versioned_site
-    with guarded_page(browser) as page:
+    with guarded_page(browser, service_workers="allow") as page:
         page.goto(site.url)
         worker_ready(page)
         page.goto(site.url + CHANGED_GUIDE)  # a page kept
@@ -242,7 +243,7 @@ def test_the_kill_switch_removes_the_worker_and_its_copies(browser, versioned_si
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_on_the_control_during_and_after_saving(browser, site_url, scheme):
-    with guarded_page(browser, color_scheme=scheme) as page:
+    with guarded_page(browser, color_scheme=scheme, service_workers="allow") as page:
         held = []
         page.context.route("**/search/search_index.json", lambda route: held.append(route))
         page.goto(site_url + USE_OFFLINE)
@@ -279,7 +280,7 @@ def test_the_offline_copy_has_no_worker_and_never_registers_one(browser, offline
     folder = offline_copy.folder
     assert not (folder / "sw.js").exists() and not (folder / MANIFEST_NAME).exists()
     assert 'rel="manifest"' not in (folder / "index.html").read_text(encoding="utf-8")
-    with guarded_page(browser, allowed_hosts=set()) as page:
+    with guarded_page(browser, allowed_hosts=set(), service_workers="allow") as page:
         page.goto((folder / "use-offline.html").as_uri())
         assert page.locator("[data-ctg-keep]").count() == 0, "no save button inside the download"
         assert page.evaluate("() => location.protocol") == "file:"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import axe_violations, describe_violations
+from conftest import COLOUR_RULES, DARK, LIGHT, axe_violations, describe_violations
 from pathway_helpers import (
     IDS, PATHWAYS, SAMPLE, answer_by_mouse, click, guarded_page, longest_route, page_url, snapshot, state_url,
 )
@@ -26,34 +26,33 @@ def without_script(page) -> None:
                lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
 
 
+def assert_none_in_either_scheme(page, where: str) -> None:
+    """Every rule in the light scheme, then the colour rules with the page switched to the dark
+    scheme in place (as the palette toggle does), then back to light."""
+    assert_no_violations(page, f"{where} (light)")
+    page.evaluate(DARK)
+    violations = axe_violations(page, rules=COLOUR_RULES)
+    page.evaluate(LIGHT)
+    assert not violations, f"{where} (dark):\n{describe_violations(violations)}"
+
+
 @pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
-def test_axe_finds_nothing_at_the_start_mid_way_and_at_the_result(page, site_url, pathway):
+def test_axe_finds_nothing_mid_way_and_at_the_result_in_either_scheme(page, site_url, pathway):
+    """The first question, as the page loads, is audited in both schemes by the walk over every
+    page (test_accessibility.py); here the states only the script makes."""
     route = longest_route(pathway)
     middle = max(1, len(route.choices) // 2)
     page.goto(page_url(site_url, pathway))
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
-    assert_no_violations(page, f"{pathway.id}, start")
     for choice in route.choices[:middle]:
         answer_by_mouse(page, choice)
     if middle < len(route.choices):  # an answer selected, not yet sent
         page.locator(f"#{route.choices[middle].question.id} .ctg-choice").first.click()
-    assert_no_violations(page, f"{pathway.id}, mid-way with an answer selected")
+    assert_none_in_either_scheme(page, f"{pathway.id}, mid-way with an answer selected")
     for choice in route.choices[middle:]:
         answer_by_mouse(page, choice)
     assert snapshot(page)["visible"] == [route.outcome.id]
-    assert_no_violations(page, f"{pathway.id}, result")
-
-
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
-def test_axe_finds_nothing_in_the_dark_palette(browser, site_url, pathway):
-    route = longest_route(pathway)
-    with guarded_page(browser, color_scheme="dark") as page:
-        page.goto(state_url(site_url, pathway, route.choices, route.choices[-1].question.id))
-        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-        assert_no_violations(page, f"{pathway.id}, dark palette, last question with its answer selected")
-        page.goto("about:blank")
-        page.goto(state_url(site_url, pathway, route.choices, route.outcome.id))
-        assert_no_violations(page, f"{pathway.id}, dark palette, result")
+    assert_none_in_either_scheme(page, f"{pathway.id}, result")
 
 
 # Without the script every pathway page is the same markup (caretech/pathways/render.py) with its
@@ -73,24 +72,22 @@ def test_axe_finds_nothing_on_the_whole_tree_without_the_script(browser, site_ur
         assert_no_violations(page, f"{pathway.id}, no script, {scheme}")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_in_error_and_note_states(browser, site_url, scheme):
+def test_axe_finds_nothing_in_error_and_note_states(page, site_url):
     """These parts are the same on every pathway, so one pathway is enough."""
     pathway = PATHWAYS[0]
     outcome = pathway.outcomes[0]
-    with guarded_page(browser, color_scheme=scheme) as page:
-        page.goto(page_url(site_url, pathway))
-        page.locator(f"#{pathway.start} button[type=submit]").click()
-        assert page.locator(f"#{pathway.start} .ctg-error").is_visible()
-        assert_no_violations(page, "an answer missing")
-        page.goto("about:blank")  # a fresh visit each time, as when following a link from elsewhere
-        page.goto(f"{page_url(site_url, pathway)}#step=x&v=0&a=nonsense:9")
-        assert snapshot(page)["note"]
-        assert_no_violations(page, "a broken link's note")
-        page.goto("about:blank")
-        page.goto(f"{page_url(site_url, pathway)}#{outcome.id}")
-        assert snapshot(page)["visible"] == [outcome.id]
-        assert_no_violations(page, "a result on its own")
+    page.goto(page_url(site_url, pathway))
+    page.locator(f"#{pathway.start} button[type=submit]").click()
+    assert page.locator(f"#{pathway.start} .ctg-error").is_visible()
+    assert_none_in_either_scheme(page, "an answer missing")
+    page.goto("about:blank")  # a fresh visit each time, as when following a link from elsewhere
+    page.goto(f"{page_url(site_url, pathway)}#step=x&v=0&a=nonsense:9")
+    assert snapshot(page)["note"]
+    assert_none_in_either_scheme(page, "a broken link's note")
+    page.goto("about:blank")
+    page.goto(f"{page_url(site_url, pathway)}#{outcome.id}")
+    assert snapshot(page)["visible"] == [outcome.id]
+    assert_none_in_either_scheme(page, "a result on its own")
 
 
 SMALL_SCREENS = {
