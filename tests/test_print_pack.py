@@ -16,6 +16,7 @@ from caretech.content.safety import article_html
 from caretech.site.print_pack import (
     RenderedGuide, Section, assemble_pack, pack_link_markdown, pack_page_markdown, sections_in_nav,
 )
+from helpers import ROOT, run_mkdocs_build
 
 NAV = [
     {"Home": "index.md"},
@@ -226,3 +227,35 @@ def test_every_pack_sits_beside_its_guides_on_the_built_site(built_site: Path):
     for pack in packs:
         guides = set(re.findall(r'<h2 class="ctg-pack-guide" id="([^"]+)"', pack.read_text(encoding="utf-8")))
         assert guides and all((pack.parent.parent / g / "index.html").is_file() for g in guides), pack
+
+
+SLIPPED_IN = '<a href="javascript:alert(1)">slipped in</a>'
+
+
+def test_the_finished_pack_is_safety_checked_with_its_guides_in_it(tmp_path: Path):
+    """A tiny site: a hook puts unsafe markup into a guide after the content check has read it.
+    hooks/content_safety.py must still refuse the finished pack page that holds the guide."""
+    docs = tmp_path / "docs"
+    (docs / "safe").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "safe" / "index.md").write_text("---\ntitle: Safe\n---\n\n# Safe\n", encoding="utf-8")
+    for name in ("backups", "scams"):
+        (docs / "safe" / f"{name}.md").write_text(f"# {name.title()}\n\nText.\n", encoding="utf-8")
+    (tmp_path / "slip_in.py").write_text(
+        "from mkdocs.plugins import event_priority\n\n\n"
+        "@event_priority(-50)  # after content_safety.py's check of the page's content\n"
+        "def on_page_content(html, page, config, files):\n"
+        f"    return html + {SLIPPED_IN!r} if page.file.src_uri == 'safe/scams.md' else html\n",
+        encoding="utf-8")
+    hooks = "\n".join(f"  - {ROOT / 'hooks' / name}" for name in ("print_pack.py", "content_safety.py"))
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\ntheme:\n  name: material\n"
+        "nav:\n  - index.md\n  - Safe: [safe/index.md, safe/backups.md, safe/scams.md]\n"
+        f"hooks:\n{hooks}\n  - slip_in.py\n", encoding="utf-8")
+    result = run_mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    # (Without the site's templates every page also lacks its security policy: not looked at here.)
+    refused = re.findall(r"^(\S+):\d+: `javascript:` addresses are not allowed", output, re.M)
+    assert "docs/safe/scams.md" in refused, output[-3000:]
+    assert "site/safe/print/index.html" in refused, "the pack holds the guide, so it is refused too"
