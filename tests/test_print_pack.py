@@ -1,11 +1,22 @@
-"""Print packs (caretech/site/print_pack.py): which guides go in, and links that still work."""
+"""Print packs (caretech/site/print_pack.py): which guides go in, and links that still work.
+
+The guides' HTML below is written as MkDocs renders it (links to other pages as `../page/`),
+with footnotes, a code block, a diagram that refers to its own parts, and a labelled field.
+"""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
-from caretech.site.print_pack import Guide, Section, pack_link_markdown, render_print_pack, sections_in_nav
+import pytest
+
+from caretech.content.safety import article_html
+from caretech.site.print_pack import (
+    RenderedGuide, Section, assemble_pack, pack_link_markdown, pack_page_markdown, sections_in_nav,
+)
+from helpers import ROOT, run_mkdocs_build
 
 NAV = [
     {"Home": "index.md"},
@@ -15,43 +26,66 @@ NAV = [
     {"Elsewhere": "https://example.org/"},
 ]
 
-BACKUPS = """---
-title: "Backups: getting your records back"
-last_reviewed: 2026-11-26
-next_review: 2027-05-26
-sources:
-  - title: NCSC backups
-    url: https://www.ncsc.gov.uk/collection/small-business-guide/backing-your-data
----
+BACKUPS_META = {
+    "title": "Backups: getting your records back",
+    "last_reviewed": "2026-11-26",
+    "next_review": "2027-05-26",
+    "sources": [{"title": "NCSC backups & more",
+                 "url": "https://www.ncsc.gov.uk/collection/small-business-guide/backing-your-data"}],
+}
 
-# Backups
+BACKUPS = """<h1 id="backups-getting-your-records-back">Backups</h1>
+<p>See <a href="#what-to-do">what to do</a>, <a href="../scams/">scams</a>, <a href="../scams/#scam-calls">scam calls</a>,
+<a href="../../start/free-help/#call-us">free help</a>, <a href="../images/plan.pdf">the plan</a>
+and <a href="https://www.ncsc.gov.uk/">NCSC</a>.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>
+<h2 id="what-to-do">What to do</h2>
+<pre><code># not a heading
+[not a link](#what-to-do) &lt;a href="#what-to-do" id="x"&gt;
+&lt;h2 id="what-to-do"&gt;not a heading&lt;/h2&gt;
+</code></pre>
+<figure class="ctg-diagram">
+<svg viewBox="0 0 10 10" class="ctg-diagram-svg" role="img" aria-labelledby="chart-title chart-text"><title id="chart-title">Chart</title><desc id='chart-text'>Two lines</desc><defs><marker id="arrow"/></defs><path marker-end="url(#arrow)" d="M0 0"/><use xlink:href="#arrow"/></svg>
+</figure>
+<h2 id="what-to-do_1">What to do</h2>
+<h6 id="small-print">Small print</h6>
+<div class="footnote">
+<hr />
+<ol>
+<li id="fn:1">
+<p>A note.&#160;<a class="footnote-backref" href="#fnref:1" title="Jump back to footnote 1 in the text">&#8617;</a></p>
+</li>
+</ol>
+</div>"""
 
-See [what to do](#what-to-do), [scams](scams.md), [scam calls](scams.md#scam-calls),
-[free help](../start/free-help.md#call-us) and [NCSC](https://www.ncsc.gov.uk/).
+SCAMS_META = {"title": "Scams", "last_reviewed": "2026-11-26"}
 
-## What to do
+SCAMS = """<h1 id="scams">Scams</h1>
+<p>Back to <a href="../backups/#what-to-do_1">backups</a> or <a href="../backups/#backups-getting-your-records-back">its start</a>.</p>
+<h2 class="important" id="scam-calls">Scam calls</h2>
+<h2 id="what-to-do">What to do <abbr title="as soon as possible">ASAP</abbr></h2>
+<h5 id="details">Details</h5>
+<p><label for="reported">Reported</label> <input id="reported" type="checkbox" disabled/></p>
+<ul class="task-list">
+<li class="task-list-item"><input type="checkbox" disabled/> Tell your manager.</li>
+</ul>"""
 
-```text
-# not a heading
-[not a link](#what-to-do)
-```
+# A page with no title heading in its content (the page template adds one).
+NO_TITLE = """<p>Fill in the form.</p>
+<h2 id="the-form">The form</h2>"""
 
-## What to do
-"""
+SECTION = Section("safe/index.md", ("safe/backups.md", "safe/scams.md", "safe/form.md"))
 
-SCAMS = """---
-title: Scams
-last_reviewed: "2026-11-26"
----
 
-# Scams
+def guides() -> list[RenderedGuide]:
+    return [
+        RenderedGuide("safe/backups.md", "safe/backups/", BACKUPS_META, BACKUPS),
+        RenderedGuide("safe/scams.md", "safe/scams/", SCAMS_META, SCAMS),
+        RenderedGuide("safe/form.md", "safe/form/", {"title": "A form"}, NO_TITLE),
+    ]
 
-Back to [backups](backups.md#what-to-do_1).
 
-## Scam calls {#scam-calls .important}
-
-## What to do
-"""
+def assemble():
+    return assemble_pack("safe/print/", guides(), "https://example.org/guide/")
 
 
 def test_sections_come_from_the_menu_in_its_order():
@@ -70,58 +104,167 @@ def test_the_index_page_links_to_its_pack():
     assert "[Print all 2 guides in this section on one page](print.md)" in text
 
 
-def render() -> str:
-    section = Section("safe/index.md", ("safe/backups.md", "safe/scams.md"))
-    guides = [Guide("safe/backups.md", BACKUPS), Guide("safe/scams.md", SCAMS)]
-    return render_print_pack("Keeping information safe", section, guides, "https://example.org/guide/")
-
-
-def test_the_pack_has_each_guide_under_its_own_heading_with_dates_address_and_sources():
-    text = render()
+def test_the_pack_page_markdown_has_its_title_and_the_list_of_guides_only():
+    text = pack_page_markdown("Keeping information safe", [("safe/backups.md", "Backups: *getting* back"),
+                                                           ("safe/scams.md", "Scams")])
     assert text.startswith("---\ntitle: 'Keeping information safe: every guide on one page'")
     assert "print_pack: true" in text and "exclude: true" in text
     assert "# Keeping information safe: every guide\n" in text
-    assert "- [Backups: getting your records back](#backups)" in text
-    assert "## Backups { #backups .ctg-pack-guide }" in text
-    assert "## Scams { #scams .ctg-pack-guide }" in text
-    assert "Last reviewed 26 November 2026. Next review by 26 May 2027." in text
-    assert "Last reviewed 26 November 2026. Online: https://example.org/guide/safe/scams/" in text
-    assert "### Sources { #backups--sources }" in text
-    assert "- [NCSC backups](https://www.ncsc.gov.uk/collection/small-business-guide/backing-your-data)" in text
-    assert "title: " not in text.split("---", 2)[2], "the guides' front matter is gone"
+    assert "All 2 guides in this section" in text
+    assert "- [Backups: \\*getting\\* back](#backups)\n- [Scams](#scams)" in text
+    assert text.count("#") == 3, "no guide's text: the guides are added as HTML"
+
+
+def test_each_guide_has_its_own_heading_with_dates_address_and_sources():
+    html = assemble().html
+    assert '<h2 class="ctg-pack-guide" id="backups">Backups</h2>\n<p class="ctg-reviewed">Last reviewed 26 November 2026. ' \
+           'Next review by 26 May 2027. Online: https://example.org/guide/safe/backups/</p>\n\n<p>See' in html
+    assert '<h2 class="ctg-pack-guide" id="scams">Scams</h2>\n<p class="ctg-reviewed">Last reviewed 26 November 2026. ' \
+           'Online: https://example.org/guide/safe/scams/</p>' in html
+    assert '<h3 id="backups--sources">Sources</h3>\n<ul>\n<li><a href="https://www.ncsc.gov.uk/collection/' \
+           'small-business-guide/backing-your-data">NCSC backups &amp; more</a></li>\n</ul>' in html
+    assert "scams--sources" not in html, "no sources, no heading"
+    assert '<h2 class="ctg-pack-guide" id="form">A form</h2>\n<p class="ctg-reviewed">Online: ' \
+           'https://example.org/guide/safe/form/</p>\n<p>Fill in the form.</p>' in html
+    assert html.index('id="backups"') < html.index('id="scams"') < html.index('id="form"')
+
+
+def missing_from(html: str, *snippets: str) -> list[str]:
+    return [snippet for snippet in snippets if snippet not in html]
 
 
 def test_headings_move_down_a_level_and_get_the_guides_name_in_their_ids():
-    text = render()
-    assert "### What to do { #backups--what-to-do }" in text
-    assert "### What to do { #backups--what-to-do_1 }" in text, "a repeated heading, numbered as on the guide page"
-    assert "### Scam calls { #scams--scam-calls .important }" in text
-    assert "### What to do { #scams--what-to-do }" in text
+    html = assemble().html
+    assert not missing_from(
+        html,
+        '<h3 id="backups--what-to-do">What to do</h3>',
+        '<h3 id="backups--what-to-do_1">What to do</h3>',  # a repeated heading, numbered as on the guide page
+        '<h6 id="scams--details">Details</h6>',
+        '<h6 id="backups--small-print">Small print</h6>',  # level 6 stays level 6
+        '<h3 class="important" id="scams--scam-calls">Scam calls</h3>',
+        '<h3 id="scams--what-to-do">What to do <abbr title="as soon as possible">ASAP</abbr></h3>',
+        '<h3 id="form--the-form">The form</h3>',
+    )
+    assert not re.search(r"<h1|</h1>|<h2(?! class=\"ctg-pack-guide\")", html)
 
 
 def test_links_point_inside_the_pack_or_still_reach_their_page():
-    text = render()
-    assert "[what to do](#backups--what-to-do)" in text
-    assert "[scams](#scams)" in text
-    assert "[scam calls](#scams--scam-calls)" in text
-    assert "[backups](#backups--what-to-do_1)" in text
-    assert "[free help](../start/free-help.md#call-us)" in text
-    assert "[NCSC](https://www.ncsc.gov.uk/)" in text
+    assert not missing_from(
+        assemble().html,
+        '<a href="#backups--what-to-do">what to do</a>',
+        '<a href="#scams">scams</a>',
+        '<a href="#scams--scam-calls">scam calls</a>',
+        '<a href="#backups--what-to-do_1">backups</a>',
+        '<a href="#backups">its start</a>',  # a link to a guide's title goes to its heading in the pack
+        # The pack sits beside its guides, so other relative links reach the same files unchanged.
+        '<a href="../../start/free-help/#call-us">free help</a>',
+        '<a href="../images/plan.pdf">the plan</a>',
+        '<a href="https://www.ncsc.gov.uk/">NCSC</a>',
+    )
 
 
-def test_code_blocks_are_left_alone():
-    text = render()
-    assert "# not a heading\n[not a link](#what-to-do)" in text
+def test_footnotes_diagram_parts_and_labels_keep_their_references():
+    html = assemble().html
+    assert '<sup id="backups--fnref:1"><a class="footnote-ref" href="#backups--fn:1">1</a></sup>' in html
+    assert '<li id="backups--fn:1">' in html and 'href="#backups--fnref:1"' in html
+    assert 'aria-labelledby="backups--chart-title backups--chart-text"' in html
+    assert "<desc id='backups--chart-text'>" in html
+    assert 'marker-end="url(#backups--arrow)"' in html and 'xlink:href="#backups--arrow"' in html
+    assert '<label for="scams--reported">Reported</label> <input id="scams--reported" type="checkbox" disabled/>' in html
 
 
-def test_every_id_in_a_pack_is_unique():
-    ids = re.findall(r"\{ #([\w-]+)", render())
-    assert len(ids) == len(set(ids))
+def test_every_id_in_a_pack_is_unique_and_every_reference_finds_one():
+    pack = assemble()
+    tags = re.findall(r"<[a-zA-Z][^>]*>", pack.html)
+    ids = [v for tag in tags for v in re.findall(r"""\sid=["']([^"']+)""", tag)]
+    assert len(ids) == len(set(ids)) > 15
+    assert set(ids) == pack.ids
+    references = [v for tag in tags for v in re.findall(r"""(?:href|url\()=?["']?#([^"')\s]+)""", tag)]
+    references += [v for tag in tags for attr in re.findall(r'\s(?:for|aria-labelledby)="([^"]+)"', tag) for v in attr.split()]
+    assert len(references) > 10
+    assert set(references) <= set(ids), set(references) - set(ids)
+
+
+def test_code_blocks_and_other_markup_are_left_alone():
+    html = assemble().html
+    code = BACKUPS[BACKUPS.index("<pre>"):BACKUPS.index("</pre>")]
+    assert 'href="#what-to-do" id="x"' in code and code in html
+    # The page template names checkboxes by finding Python-Markdown's exact markup.
+    assert '<li class="task-list-item"><input type="checkbox" disabled/> Tell your manager.</li>' in html
+    assert '<svg viewBox="0 0 10 10" class="ctg-diagram-svg" role="img"' in html
+
+
+def test_the_contents_list_has_the_guides_and_their_parts():
+    toc = assemble().toc
+    assert [(t["level"], t["id"], t["name"]) for t in toc] == [
+        (2, "backups", "Backups"), (2, "scams", "Scams"), (2, "form", "A form")]
+    assert [(t["level"], t["id"]) for t in toc[0]["children"]] == [
+        (3, "backups--what-to-do"), (3, "backups--what-to-do_1"), (3, "backups--sources")]
+    assert toc[0]["children"][1]["children"][0]["id"] == "backups--small-print"
+    assert toc[1]["children"][1]["name"] == "What to do ASAP"
+
+
+def test_a_pack_must_sit_beside_its_guides():
+    """Relative links are left as they are only because the pack and its guides are in one folder."""
+    for section in sections_in_nav(NAV, []):
+        assert all(posixpath.dirname(g) == posixpath.dirname(section.pack) for g in section.guides)
+    with pytest.raises(ValueError, match="not beside"):
+        assemble_pack("print/", guides(), "")
+    assemble_pack("safe/print.html", [RenderedGuide("safe/scams.md", "safe/scams.html", SCAMS_META, SCAMS)], "")
 
 
 def test_the_real_packs_are_built_and_linked(built_site: Path):
     index = (built_site / "devices-and-wifi" / "index.html").read_text(encoding="utf-8")
     assert 'href="print/"' in index
     pack = (built_site / "devices-and-wifi" / "print" / "index.html").read_text(encoding="utf-8")
-    assert 'class="ctg-pack-guide"' in pack and 'id="wifi"' in pack
+    assert 'class="ctg-pack-guide" id="wifi"' in pack
     assert "/edit/" not in pack, "no 'Edit this page' link: there is no file to edit"
+    # The guides' finished HTML: the diagram put inline by hooks/diagrams.py, inside the
+    # <article> that hooks/content_safety.py checks on the finished page.
+    article = article_html(pack)
+    assert '<svg' in article and 'class="ctg-diagram-svg"' in article
+    assert '<h3 id="wifi--simple-fixes-to-try-first">' in article
+    # The contents list beside the page: each guide, and its parts under it.
+    contents = pack[pack.index('data-md-component="toc"'):]
+    assert contents.index('href="#wifi"') < contents.index('href="#wifi--simple-fixes-to-try-first"') \
+        < contents.index('href="#landline-switch-off"')
+
+
+def test_every_pack_sits_beside_its_guides_on_the_built_site(built_site: Path):
+    packs = sorted(built_site.glob("*/print/index.html"))
+    assert len(packs) >= 5
+    for pack in packs:
+        guides = set(re.findall(r'<h2 class="ctg-pack-guide" id="([^"]+)"', pack.read_text(encoding="utf-8")))
+        assert guides and all((pack.parent.parent / g / "index.html").is_file() for g in guides), pack
+
+
+SLIPPED_IN = '<a href="javascript:alert(1)">slipped in</a>'
+
+
+def test_the_finished_pack_is_safety_checked_with_its_guides_in_it(tmp_path: Path):
+    """A tiny site: a hook puts unsafe markup into a guide after the content check has read it.
+    hooks/content_safety.py must still refuse the finished pack page that holds the guide."""
+    docs = tmp_path / "docs"
+    (docs / "safe").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "safe" / "index.md").write_text("---\ntitle: Safe\n---\n\n# Safe\n", encoding="utf-8")
+    for name in ("backups", "scams"):
+        (docs / "safe" / f"{name}.md").write_text(f"# {name.title()}\n\nText.\n", encoding="utf-8")
+    (tmp_path / "slip_in.py").write_text(
+        "from mkdocs.plugins import event_priority\n\n\n"
+        "@event_priority(-50)  # after content_safety.py's check of the page's content\n"
+        "def on_page_content(html, page, config, files):\n"
+        f"    return html + {SLIPPED_IN!r} if page.file.src_uri == 'safe/scams.md' else html\n",
+        encoding="utf-8")
+    hooks = "\n".join(f"  - {ROOT / 'hooks' / name}" for name in ("print_pack.py", "content_safety.py"))
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\ntheme:\n  name: material\n"
+        "nav:\n  - index.md\n  - Safe: [safe/index.md, safe/backups.md, safe/scams.md]\n"
+        f"hooks:\n{hooks}\n  - slip_in.py\n", encoding="utf-8")
+    result = run_mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    # (Without the site's templates every page also lacks its security policy: not looked at here.)
+    refused = re.findall(r"^(\S+):\d+: `javascript:` addresses are not allowed", output, re.M)
+    assert "docs/safe/scams.md" in refused, output[-3000:]
+    assert "site/safe/print/index.html" in refused, "the pack holds the guide, so it is refused too"

@@ -1,14 +1,15 @@
 """Print packs: one page per section that combines its guides, to print for a staff folder.
 
-Plain Python, no MkDocs: the hook (hooks/print_pack.py) passes in the site's `nav:` and
-the guides' Markdown, and adds the page this returns to the build.
+Plain Python, no MkDocs. The hook (hooks/print_pack.py) adds each pack as a small Markdown
+page (`pack_page_markdown`: title, one sentence, the list of guides) and, once every page is
+rendered, appends `assemble_pack`'s HTML to it: the guides' own finished HTML, so each guide's
+Markdown is converted once and the pack has all that hooks added (the inline diagrams, ...).
 
-The pack sits beside its guides (`<section>/print.md`), so relative links keep working;
-they are still rebased, in case that ever changes. Each guide becomes one level-2
-heading (its own headings move down a level) followed by its review dates, its online
-address and, at the end, its sources. Heading ids get the guide's name in front
-(`wifi--simple-fixes-to-try-first`), so two guides' "What to do next" stay apart, and
-links within a guide, or to another guide in the same pack, point inside the page.
+Each guide becomes one level-2 heading (its own headings move down a level) followed by its
+review dates, its online address and, at the end, its sources. Every id gets the guide's name
+in front (`wifi--simple-fixes-to-try-first`, `wifi--fn:1`), so two guides' "What to do next"
+stay apart, and references to them, and links to another guide in the same pack, point inside
+the page.
 """
 
 from __future__ import annotations
@@ -19,31 +20,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-import markdown
 import yaml
 from markdown.extensions.toc import slugify
 
 from caretech.readers.dates import format_date
-from caretech.readers.front_matter import read_front_matter
 
 PACK_FILE = "print.md"
-
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_ATTR_LIST = re.compile(r"[ \t]*\{:?([^}]*)\}[ \t]*$")
-# [text](target "title") and ![alt](target): the target is group 2.
-_INLINE_LINK = re.compile(r"(\]\()(<[^>]*>|[^)\s]+)((?:\s+\"[^\"]*\")?\))")
-# [label]: target
-_REFERENCE = re.compile(r"^([ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*)(<[^>]*>|\S+)(.*)$")
-_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
-
-
-@dataclass(frozen=True)
-class Guide:
-    """A guide as it sits in docs/: its path there and the whole file."""
-
-    src_uri: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -116,95 +98,182 @@ def pack_link_markdown(section: Section) -> str:
     )
 
 
-@dataclass(frozen=True)
-class _ReadGuide:
-    """A guide read once: its front matter, its Markdown body and its headings (level, id)."""
+def pack_page_markdown(section_title: str, guide_titles: Sequence[tuple[str, str]]) -> str:
+    """The pack page's own Markdown: front matter, title, a sentence and the list of guides.
 
-    src_uri: str
-    meta: dict
-    body: str
-    headings: tuple[tuple[int, str], ...]
-
-
-def _read(guide: Guide) -> _ReadGuide:
-    front = read_front_matter(guide.text)
-    return _ReadGuide(guide.src_uri, front.data, front.body, tuple(_headings(front.body)))
-
-
-def render_print_pack(section_title: str, section: Section, guides: Sequence[Guide], site_url: str) -> str:
-    """The Markdown of the pack page, front matter included."""
-    read = [_read(g) for g in guides]
-    anchors = {g.src_uri: _new_anchors(g) for g in read}
-    titles = [(g.src_uri, g.meta.get("title") or g.src_uri) for g in read]
+    `guide_titles` is (src_uri, title) for each guide. The guides themselves are added to the
+    rendered page later (`assemble_pack`), so no guide's Markdown is converted twice.
+    """
     head = {
         "title": f"{section_title}: every guide on one page",
         "description": f"All the guides in “{section_title}” on one page, to print for a staff folder or a meeting.",
         "print_pack": True,
         "search": {"exclude": True},
     }
-    parts = [
+    guide_list = "\n".join(f"- [{_escape(title)}](#{guide_anchor(src)})" for src, title in guide_titles)
+    return "\n".join([
         "---\n" + yaml.safe_dump(head, sort_keys=False, allow_unicode=True) + "---\n",
         f"# {_escape(section_title)}: every guide\n",
-        f"All {len(guides)} guides in this section, on one page for printing. "
+        f"All {len(guide_titles)} guides in this section, on one page for printing. "
         "Each guide starts on a new sheet of paper.\n",
-        "\n".join(f"- [{_escape(str(title))}](#{guide_anchor(src)})" for src, title in titles) + "\n",
-    ]
-    for guide in read:
-        parts.append(_render_guide(guide, section.pack, anchors, site_url))
-    return "\n".join(parts)
+        guide_list + "\n",
+    ])
 
 
-def _new_anchors(guide: _ReadGuide) -> dict[str, str]:
-    """Old heading id -> id in the pack. The guide's title heading becomes the guide's own anchor."""
-    prefix = guide_anchor(guide.src_uri)
-    mapping = {}
-    for number, (level, old_id) in enumerate(guide.headings):
-        title = number == 0 and level == 1
-        mapping[old_id] = prefix if title else f"{prefix}--{old_id}"
-    mapping[""] = prefix  # a link to the guide itself
-    return mapping
+def _escape(text: str) -> str:
+    return re.sub(r"([\\`*_{}\[\]<>])", r"\\\1", text)
 
 
-def _render_guide(guide: _ReadGuide, pack_uri: str, anchors: dict[str, dict[str, str]], site_url: str) -> str:
-    meta, body = guide.meta, guide.body
-    prefix = guide_anchor(guide.src_uri)
-    mine = anchors[guide.src_uri]
-    new_ids = [mine[old_id] for _, old_id in guide.headings]
-    intro = _guide_intro(meta, guide.src_uri, site_url)
-    lines: list[str] = []
-    if not guide.headings or guide.headings[0][0] != 1:
-        lines += [f"## {_escape(str(meta.get('title', guide.src_uri)))} {{ #{prefix} .ctg-pack-guide }}", "", intro]
-    number = 0
-    for line, in_code in _lines(body):
-        heading = None if in_code else _HEADING.match(line)
-        if in_code:
-            lines.append(line)
-            continue
-        if heading:
-            level, (text, attrs) = len(heading.group(1)), _split_attrs(heading.group(2))
-            text = _rewrite_links(text, guide.src_uri, pack_uri, anchors)
-            new_id = new_ids[number]
-            number += 1
-            if new_id == prefix:
-                lines += [f"## {text} {{ #{prefix} .ctg-pack-guide }}", "", intro]
-                continue
-            extra = re.sub(r"#[\w-]+", "", attrs).strip()
-            lines.append(f"{'#' * min(level + 1, 6)} {text} {{ #{new_id}{' ' + extra if extra else ''} }}")
-            continue
-        line = _FOOTNOTE.sub(lambda m: f"[^{prefix}-{m.group(1)}]", line)
-        lines.append(_rewrite_links(line, guide.src_uri, pack_uri, anchors))
-    lines += ["", _guide_sources(meta, prefix)]
-    return "\n".join(lines) + "\n"
+@dataclass(frozen=True)
+class RenderedGuide:
+    """A guide as the build has made it: its file in docs/, its address in the site (which its
+    relative links start from), its front matter and its finished HTML."""
+
+    src_uri: str
+    url: str
+    meta: dict
+    html: str
 
 
-def _lines(body: str):
-    """Each line, and whether it is inside a fenced code block (fence lines included)."""
-    in_fence = False
-    for line in body.splitlines():
-        fence = bool(_FENCE.match(line))
-        if fence:
-            in_fence = not in_fence
-        yield line, in_fence or fence
+@dataclass(frozen=True)
+class PackContent:
+    """What `assemble_pack` adds to the pack page."""
+
+    html: str
+    toc: list[dict]       # the guides' headings as Python-Markdown's toc tokens (guides at level 2)
+    ids: frozenset[str]   # every id in `html`
+
+
+# Why regular expressions and not an HTML parser: only the values of a few attributes and the
+# heading tags' names change, and every other byte must stay exactly as the build wrote it (the
+# page template finds checkboxes by Python-Markdown's `<input type="checkbox" disabled/>`, which a
+# parser's serialiser would rewrite). The HTML is Python-Markdown's output plus the SVG markup
+# hooks put in: there a `<` in text is always written `&lt;`, so every `<` starts a tag, a
+# comment or a declaration, and the pattern below finds every tag. Attribute values may be in
+# double or single quotes, or bare; a quoted value may hold `>`.
+_TAG = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""", re.S)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)""")
+_FIRST_HEADING = re.compile(r"<h([1-6])(?=[\s>])((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>(.*?)</h\1\s*>", re.S | re.I)
+_HEADING_WITH_ID = re.compile(r"<h([2-6])(?=\s)[^>]*?\sid=\"([^\"]*)\"[^>]*>(.*?)</h\1>", re.S)
+_URL_REFERENCE = re.compile(r"""url\((\s*['"]?)#""")
+# Attributes whose value is a list of ids on the same page.
+_ID_LISTS = frozenset({
+    "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns",
+    "aria-flowto", "aria-details", "aria-errormessage", "aria-activedescendant",
+})
+_LINKS = frozenset({"href", "xlink:href"})
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][\w+.-]*:|/)")  # another site, mailto:, or an absolute path
+
+
+@dataclass(frozen=True)
+class _Anchors:
+    """Where a guide's ids go in the pack: its title heading's id becomes the guide's anchor
+    (`wifi`), every other id gets the anchor in front (`wifi--what-to-do`)."""
+
+    prefix: str
+    title_id: str | None
+
+    def new_id(self, old: str) -> str:
+        return self.prefix if not old or old == self.title_id else f"{self.prefix}--{old}"
+
+
+def assemble_pack(pack_url: str, guides: Sequence[RenderedGuide], site_url: str) -> PackContent:
+    """Each guide's HTML, in order, as one part of the pack page (`pack_url` in the site).
+
+    Relative links other than those to a guide in the pack are left as they are. They still
+    reach the same file because the pack sits beside its guides: `section/print/` and
+    `section/<guide>/` (or `section/print.html` and `section/<guide>.html`), and a guide's
+    links to other pages start with `../` (or with nothing), whichever page they are read from.
+    """
+    for guide in guides:
+        if _base_folder(guide.url) != _base_folder(pack_url):
+            raise ValueError(f"{guide.url} is not beside {pack_url}: its relative links would break in the pack")
+    titles = {guide.src_uri: _FIRST_HEADING.search(guide.html) for guide in guides}
+    anchors = {
+        guide.src_uri: _Anchors(guide_anchor(guide.src_uri), _title_id(titles[guide.src_uri]))
+        for guide in guides
+    }
+    by_url = {posixpath.normpath(guide.url): anchors[guide.src_uri] for guide in guides}
+    ids: set[str] = set()
+    parts = []
+    for guide in guides:
+        mine = anchors[guide.src_uri]
+        rewrite = _Rewriter(mine, posixpath.dirname(guide.url), by_url, ids)
+        title = titles[guide.src_uri]
+        if title and title.group(1) == "1":  # the guide's own title heading
+            before, heading, after = guide.html[:title.start()], rewrite(title.group(3)), guide.html[title.end():]
+        else:
+            before, heading, after = "", html.escape(str(guide.meta.get("title") or guide.src_uri), quote=False), guide.html
+        ids.add(mine.prefix)
+        parts += [
+            rewrite(before) + f'<h2 class="ctg-pack-guide" id="{mine.prefix}">{heading}</h2>',
+            _guide_intro(guide.meta, guide.src_uri, site_url) + rewrite(after),
+            _guide_sources(guide.meta, mine.prefix, ids),
+        ]
+    content = "\n" + "\n".join(part for part in parts if part)
+    return PackContent(content, _toc_tokens(content), frozenset(ids))
+
+
+def _base_folder(url: str) -> str:
+    """The folder a page is in: `section` for `section/guide/` and for `section/guide.html`."""
+    return posixpath.dirname(url.rstrip("/"))
+
+
+def _title_id(heading: re.Match | None) -> str | None:
+    if not heading or heading.group(1) != "1":
+        return None
+    found = re.search(r"""(?:^|\s)id\s*=\s*["']?([^"'\s>]+)""", heading.group(2))
+    return found.group(1) if found else None
+
+
+class _Rewriter:
+    """Rewrites one guide's HTML for the pack: headings one level down, ids prefixed, and every
+    reference to them (or to another guide in the pack) pointing at the new ids."""
+
+    def __init__(self, anchors: _Anchors, folder: str, by_url: dict[str, _Anchors], ids: set[str]):
+        self.anchors, self.folder, self.by_url, self.ids = anchors, folder, by_url, ids
+
+    def __call__(self, text: str) -> str:
+        return _TAG.sub(self._tag, text)
+
+    def _tag(self, match: re.Match) -> str:
+        closing, name, attributes = match.groups()
+        if name is None:  # a comment
+            return match.group(0)
+        if len(name) == 2 and name[0] in "hH" and name[1] in "12345":
+            name = f"h{int(name[1]) + 1}"
+        elif "=" not in attributes:
+            return match.group(0)
+        if "=" in attributes:
+            attributes = _ATTRIBUTE.sub(self._attribute, attributes)
+        return f"<{closing}{name}{attributes}>"
+
+    def _attribute(self, match: re.Match) -> str:
+        name, equals, quoted = match.groups()
+        quote = quoted[0] if quoted[0] in "\"'" else ""
+        value = quoted[1:-1] if quote else quoted
+        key = name.lower()
+        if key == "id":
+            value = self.anchors.new_id(value)
+            self.ids.add(value)
+        elif key in _LINKS:
+            value = self._link(value)
+        elif key in _ID_LISTS:
+            value = " ".join(self.anchors.new_id(v) for v in value.split())
+        elif "url(" in value:
+            value = _URL_REFERENCE.sub(rf"url(\g<1>#{self.anchors.prefix}--", value)
+        else:
+            return match.group(0)
+        return f"{name}{equals}{quote}{value}{quote}"
+
+    def _link(self, url: str) -> str:
+        if url.startswith("#"):
+            return "#" + self.anchors.new_id(url[1:]) if len(url) > 1 else url
+        if _EXTERNAL.match(url):
+            return url
+        path, _, fragment = url.partition("#")
+        target = self.by_url.get(posixpath.normpath(posixpath.join(self.folder, path)))
+        return "#" + target.new_id(fragment) if target else url
 
 
 def _guide_intro(meta: dict, src_uri: str, site_url: str) -> str:
@@ -217,79 +286,27 @@ def _guide_intro(meta: dict, src_uri: str, site_url: str) -> str:
     return f'<p class="ctg-reviewed">{dates}Online: {html.escape(online_address(site_url, src_uri))}</p>\n'
 
 
-def _guide_sources(meta: dict, prefix: str) -> str:
+def _guide_sources(meta: dict, prefix: str, ids: set[str]) -> str:
     sources = [s for s in meta.get("sources") or [] if isinstance(s, dict) and s.get("url")]
     if not sources:
         return ""
-    items = "\n".join(f"- [{_escape(str(s.get('title') or s['url']))}]({s['url']})" for s in sources)
-    return f"### Sources {{ #{prefix}--sources }}\n\n{items}\n"
+    ids.add(f"{prefix}--sources")
+    items = "".join(
+        f'<li><a href="{html.escape(str(s["url"]))}">{html.escape(str(s.get("title") or s["url"]), quote=False)}</a></li>\n'
+        for s in sources
+    )
+    return f'<h3 id="{prefix}--sources">Sources</h3>\n<ul>\n{items}</ul>'
 
 
-def _headings(body: str) -> list[tuple[int, str]]:
-    """Each heading's level and the id it gets on the guide's own page (as the toc extension makes them)."""
-    found: list[tuple[int, str]] = []
-    seen: set[str] = set()
-    for line, in_code in _lines(body):
-        heading = None if in_code else _HEADING.match(line)
-        if not heading:
-            continue
-        text, attrs = _split_attrs(heading.group(2))
-        explicit = re.search(r"#([\w-]+)", attrs)
-        base = explicit.group(1) if explicit else slugify(_plain_text(text), "-")
-        candidate, n = base, 0
-        while candidate in seen:
-            n += 1
-            candidate = f"{base}_{n}"
-        seen.add(candidate)
-        found.append((len(heading.group(1)), candidate))
-    return found
-
-
-def _split_attrs(text: str) -> tuple[str, str]:
-    match = _ATTR_LIST.search(text)
-    if match and ("#" in match.group(1) or "." in match.group(1) or "=" in match.group(1)):
-        return text[: match.start()], match.group(1)
-    return text, ""
-
-
-# Text with none of these has no Markdown in it to render.
-_MARKUP = re.compile(r"[\\`*_\[\]<>&!]")
-_converter = markdown.Markdown()  # one converter, reset per heading: building one costs more than using it
-
-
-def _plain_text(text: str) -> str:
-    if not _MARKUP.search(text):
-        return text.strip()
-    rendered = _converter.reset().convert(text)
-    return html.unescape(re.sub(r"<[^>]+>", "", rendered))
-
-
-def _rewrite_links(line: str, guide_uri: str, pack_uri: str, anchors: dict[str, dict[str, str]]) -> str:
-    def target(url: str) -> str:
-        bracketed = url.startswith("<")
-        raw = url[1:-1] if bracketed else url
-        new = _rewrite_target(raw, guide_uri, pack_uri, anchors)
-        return f"<{new}>" if bracketed else new
-
-    line = _INLINE_LINK.sub(lambda m: m.group(1) + target(m.group(2)) + m.group(3), line)
-    return _REFERENCE.sub(lambda m: m.group(1) + target(m.group(2)) + m.group(3), line)
-
-
-def _rewrite_target(url: str, guide_uri: str, pack_uri: str, anchors: dict[str, dict[str, str]]) -> str:
-    """Links to a guide in the pack (or a heading in one) point inside the pack; others are rebased."""
-    if re.match(r"^[a-zA-Z][\w+.-]*:", url) or url.startswith("/"):
-        return url  # another site, mailto:, or an absolute path: leave it
-    path, _, anchor = url.partition("#")
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(guide_uri), path)) if path else guide_uri
-    if resolved in anchors and anchor in anchors[resolved]:
-        return "#" + anchors[resolved][anchor]
-    if not path:
-        return url  # an id that is not a heading: it may not survive, but leave it as written
-    rebased = posixpath.relpath(resolved, posixpath.dirname(pack_uri) or ".")
-    if path.endswith("/") and not rebased.endswith("/"):
-        rebased += "/"
-    return rebased + (f"#{anchor}" if anchor else "")
-
-
-def _escape(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]<>])", r"\\\1", text)
+def _toc_tokens(content: str) -> list[dict]:
+    """The pack's headings with ids (level 2 and down), nested as Python-Markdown's toc makes them."""
+    top: list[dict] = []
+    open_tokens: list[dict] = []
+    for match in _HEADING_WITH_ID.finditer(content):
+        token = {"level": int(match.group(1)), "id": match.group(2),
+                 "name": re.sub(r"<[^>]+>", "", match.group(3)).strip(), "children": []}
+        while open_tokens and open_tokens[-1]["level"] >= token["level"]:
+            open_tokens.pop()
+        (open_tokens[-1]["children"] if open_tokens else top).append(token)
+        open_tokens.append(token)
+    return top
