@@ -5,7 +5,7 @@ a reader's browser, load things from other sites or change where the page sends 
 The rules read the HTML that Markdown becomes, not the Markdown: attr_list (`{: onclick=… }`),
 md_in_html and reference-style links all end up as HTML, whatever way they were typed.
 
-Both the build (hooks/content_safety.py, on every rendered page) and the content check
+Both the build (hooks/content_safety.py, on every finished page) and the content check
 (caretech/content/check.py) use `unsafe_markup`, then `locate` to find the source line.
 
 The HTML is read with selectolax's Lexbor parser, which follows the HTML standard's parsing
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from caretech.problems import Problem
 
@@ -126,11 +126,12 @@ def _attribute_problems(tag: str, name: str, value: str, refused: bool) -> list[
     return found
 
 
-def unsafe_markup(page_html: str) -> list[UnsafeMarkup]:
-    """Everything in `page_html` (a page's content, or a whole page) that content may not do."""
+def unsafe_markup(page_html: str | LexborNode) -> list[UnsafeMarkup]:
+    """Everything in `page_html` (a page's content, or a whole page, as text or already parsed)
+    that content may not do."""
     found: list[UnsafeMarkup] = []
-    tree = LexborHTMLParser(page_html)
-    for node in tree.root.traverse(include_text=False):
+    top = LexborHTMLParser(page_html).root if isinstance(page_html, str) else page_html
+    for node in top.traverse(include_text=False):
         tag = (node.tag or "").lower()
         refused = tag in FORBIDDEN_ELEMENTS
         if refused:
@@ -174,8 +175,12 @@ def locate(clues: Iterable[str], sources: Sequence[tuple[str, str]]) -> tuple[st
 
 def article_html(page_html: str) -> str:
     """A finished page's content area (its <article>): content plus the template's own markup."""
-    article = LexborHTMLParser(page_html).css_first("article")
+    article = article_node(LexborHTMLParser(page_html))
     return article.html if article is not None else ""
+
+
+def article_node(page: LexborHTMLParser) -> LexborNode | None:
+    return page.css_first("article")
 
 
 _CONTENT_FILES = (("docs", "*.md"), ("includes", "*"), ("pathways", "*.yml"))
@@ -195,7 +200,8 @@ def content_sources(project: Path, first: str | None = None) -> list[tuple[str, 
     return sources
 
 
-def problems_in_page(page_html: str, page_file: str, sources: Callable[[], Sequence[tuple[str, str]]]) -> list[Problem]:
+def problems_in_page(page_html: str | LexborNode, page_file: str,
+                     sources: Callable[[], Sequence[tuple[str, str]]]) -> list[Problem]:
     """Each unsafe thing in a page as a Problem at the source file and line it most likely came from.
 
     `page_file` names the page when no source has the text. `sources` is only called when

@@ -97,9 +97,9 @@ def load_theme_scripts(theme_dirs: Sequence[Path]) -> list[ThemeScript]:
     return found
 
 
-def inline_scripts(page_html: str) -> list[str]:
+def inline_scripts(page_html: str | LexborHTMLParser) -> list[str]:
     """The text of every inline script a browser would run, in page order."""
-    tree = LexborHTMLParser(page_html)
+    tree = LexborHTMLParser(page_html) if isinstance(page_html, str) else page_html
     scripts = []
     for node in tree.css("script"):
         attributes = node.attributes
@@ -111,8 +111,10 @@ def inline_scripts(page_html: str) -> list[str]:
     return scripts
 
 
-def secure_page(page_html: str, known: Sequence[ThemeScript], serving: bool = False) -> tuple[str, list[str]]:
+def secure_page(page_html: str, known: Sequence[ThemeScript], serving: bool = False,
+                parsed: LexborHTMLParser | None = None) -> tuple[str, list[str]]:
     """The page with its policy filled in, and what is wrong with it (for maintainers).
+    `parsed` is `page_html` already parsed, if the caller has it.
 
     Problems: no placeholder (the template lost it), or an inline script that comes from no
     theme template on the allow-list.
@@ -122,7 +124,7 @@ def secure_page(page_html: str, known: Sequence[ThemeScript], serving: bool = Fa
         problems.append("It has no security policy: overrides/main.html must write "
                         f"`{PLACEHOLDER}` first in the `site_meta` block.")
     hashes = []
-    for text in inline_scripts(page_html):
+    for text in inline_scripts(parsed or page_html):
         if any(script.pattern.fullmatch(text) for script in known):
             hashes.append(script_hash(text))
         else:

@@ -5,7 +5,8 @@ manifest.webmanifest at the site root (addresses in it are relative to it, so th
 works under any sub-path) and the icons under assets/images/: one drawing (a white heart
 on the site's primary colour), as SVG and as PNG at 192 and 512 pixels, plus a "maskable"
 PNG (edge to edge, the heart inside the safe circle) for Android and an Apple touch icon.
-The PNGs are drawn with Pillow at four times their size and scaled down, for smooth edges.
+Each design (rounded, and maskable) is drawn once with Pillow, at twice the largest size it
+is needed at, then scaled down to each size: smooth edges for a fraction of the drawing time.
 Plain Python: knows nothing of MkDocs.
 """
 
@@ -22,7 +23,7 @@ MANIFEST_NAME = "manifest.webmanifest"
 ICON_FOLDER = "assets/images"
 _CANVAS = 512
 _CORNER = 96          # rounded corners of the "any" icon; maskable icons are square
-_SUPERSAMPLE = 4
+_SUPERSAMPLE = 2      # drawn at 2x and scaled down with Lanczos: edges as smooth as at 4x to the eye
 _WHITE = "#ffffff"
 
 
@@ -56,6 +57,7 @@ def icon_svg(colour: str) -> str:
 
 
 def icon_png(colour: str, pixels: int, maskable: bool) -> Image.Image:
+    """The icon drawn at `pixels` times the supersampling factor (call .resize() for the size)."""
     big = pixels * _SUPERSAMPLE
     k = big / _CANVAS
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
@@ -68,7 +70,7 @@ def icon_png(colour: str, pixels: int, maskable: bool) -> Image.Image:
     draw.polygon([(x * k, y * k) for x, y in diamond], fill=_WHITE)
     for x, y, r in circles:
         draw.ellipse([(x - r) * k, (y - r) * k, (x + r) * k, (y + r) * k], fill=_WHITE)
-    return image.resize((pixels, pixels), Image.Resampling.LANCZOS)
+    return image
 
 
 # (file name, pixels, maskable, listed in the manifest)
@@ -97,7 +99,9 @@ def write_web_app(site: Path, name: str, short_name: str, description: str, prim
     folder = site / ICON_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "app-icon.svg").write_text(icon_svg(colour), encoding="utf-8")
+    drawings = {maskable: icon_png(colour, max(px for _, px, m, _ in ICONS if m == maskable), maskable)
+                for maskable in (False, True)}
     for file, pixels, maskable, _ in ICONS:
-        icon_png(colour, pixels, maskable).save(folder / file, optimize=True)
+        drawings[maskable].resize((pixels, pixels), Image.Resampling.LANCZOS).save(folder / file, optimize=True)
     manifest = web_manifest(name, short_name, description, colour)
     (site / MANIFEST_NAME).write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

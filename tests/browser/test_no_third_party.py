@@ -22,7 +22,6 @@ pytestmark = pytest.mark.browser
 # One page of each kind in the offline copy (paths inside it; the first match of each, in order).
 KINDS = {
     "home": r"index\.html",
-    "page not found": r"404\.html",
     "section": r"(?!pathways|templates|maintainers)[^/]+/index\.html",
     "guide": r"(?!pathways|templates|maintainers)[^/]+/(?!index|print)[^/]+\.html",
     "print pack": r"[^/]+/print\.html",

@@ -7,7 +7,7 @@ import pytest
 
 from pathway_helpers import (
     IDS, PATHWAYS, SAMPLE, SAMPLE_IDS, SITE_NAME, answer_by_mouse, answers_in, click, branch_switch, expected_result, guarded_page, longest_route,
-    page_url, result, routes, snapshot, state_url, title_for_question, title_for_result, wait_for_announcement,
+    page_url, result, routes, snapshot, snapshot_and_answer, snapshot_and_result, state_url, title_for_question, title_for_result, wait_for_announcement,
     words,
 )
 
@@ -20,11 +20,11 @@ def address(page) -> str:
 
 
 def check_result(page, pathway, route) -> None:
-    seen = snapshot(page)
+    seen, shown = snapshot_and_result(page, route.outcome.id)
     assert seen["visible"] == [route.outcome.id]
     assert seen["focused"] == f"{route.outcome.id}-title", "focus moves to the result's heading"
     assert seen["title"] == title_for_result(pathway)
-    assert result(page, route.outcome.id) == expected_result(route)
+    assert shown == expected_result(route)
 
 
 def common_start(one, other) -> int:
@@ -50,12 +50,11 @@ def test_every_route_by_mouse_reaches_the_engines_outcome(page, site_url, pathwa
             start = common_start(previous, route)
             click(page, f"#{previous.outcome.id} .ctg-change a", start)
         for position, choice in enumerate(route.choices[start:], start):
-            seen = snapshot(page)
+            seen = snapshot_and_answer(page, choice)  # what showed before the answer was given
             assert seen["visible"] == [choice.question.id], f"route {route}: expected {choice.question.id}"
             if previous is not None or position > 0:
                 assert seen["focused"] == f"{choice.question.id}-title"
                 assert seen["title"] == title_for_question(pathway, position, choice.question.id)
-            answer_by_mouse(page, choice)
         check_result(page, pathway, route)
         previous = route
 
