@@ -39,4 +39,4 @@ check: $(VENV)/.site
 	$(PY) -m caretech.content.check
 
 clean:
-	rm -rf site site-offline dist $(VENV)
+	rm -rf site site-offline dist .cache $(VENV)

@@ -1,15 +1,16 @@
 """MkDocs hook: no page may run code from content, and every page carries a strict security policy.
 
+on_page_content  checks each page's rendered content (guides, section pages, generated pathway,
+                 print and template pages) with caretech/content/safety.py and notes every problem
+                 with the source file and the nearest line;
+on_env           stops the build with all of them at once, before any page is written;
 on_post_page / on_post_template
                  fill in each page's Content-Security-Policy (caretech/site/csp.py), allowing the
-                 theme's own inline scripts by hash, and check the finished page's content area
-                 (its <article>: the rendered content, whatever hooks added, and the template's
-                 markup around it) with caretech/content/safety.py, noting every problem with the
-                 source file and the nearest line. A page that fails is replaced by a notice, and
-                 on_post_build stops the build with all of them at once. Checking the finished
-                 page, not the Markdown or the first HTML, is what counts: templates and hooks
-                 change pages after that. Runs last (priority -100), after other hooks have
-                 changed the page.
+                 theme's own inline scripts by hash; and check the finished page again, since the
+                 templates wrap content in more markup and hooks add to it (print packs). The
+                 finished page is parsed once for both. A page that fails is replaced by a notice,
+                 and on_post_build stops the build. Runs last (priority -100), after other hooks
+                 have changed the page.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from selectolax.lexbor import LexborHTMLParser
 
@@ -27,6 +29,7 @@ from caretech.content.safety import article_node, content_sources, problems_in_p
 from caretech.problems import Problem, build_stopped
 from caretech.site.csp import ThemeScript, load_theme_scripts, secure_page
 
+_content_problems: list[Problem] = []
 _page_problems: list[Problem] = []
 _theme_scripts: list[ThemeScript] = []
 _serving = [False]
@@ -37,6 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # rebuild, so a flag set at startup would not last).
     host, port = config.dev_addr
     _serving[0] = urlsplit(config.site_url or "").netloc == f"{host}:{port}"
+    _content_problems.clear()
     _page_problems.clear()
     _theme_scripts[:] = load_theme_scripts(config.theme.dirs)
     return config
@@ -54,6 +58,20 @@ def _own_source(page: Page, project: Path) -> str | None:
     if isinstance(page.meta.get("pathway"), str):  # generated from pathways/<id>.yml
         return f"pathways/{page.meta['pathway']}.yml"
     return None
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    project = _project(config)
+    own = _own_source(page, project)
+    _content_problems.extend(problems_in_page(html, own or f"docs/{page.file.src_uri}",
+                                              lambda: content_sources(project, first=own)))
+    return html
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    if _content_problems:
+        raise PluginError(build_stopped(sorted(set(_content_problems))))
+    return env
 
 
 def _secure(output: str, page_file: str, page_src: str | None, config: MkDocsConfig) -> str:

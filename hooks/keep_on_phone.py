@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from caretech.build_cache import BuildCache
 from caretech.site.offline_cache import write_offline_files
 from caretech.site.web_app import write_web_app
 
@@ -31,7 +32,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     palette = config.theme.get("palette") or [{}]
     try:
         write_web_app(site, config.site_name, config.extra.get("short_name") or config.site_name,
-                      config.site_description or "", (palette[0] if isinstance(palette, list) else palette).get("primary", "indigo"))
+                      config.site_description or "", (palette[0] if isinstance(palette, list) else palette).get("primary", "indigo"),
+                      BuildCache.for_project(Path(config.config_file_path).resolve().parent))
         write_offline_files(site, enabled=config.extra.get("keep_on_phone", True) is not False)
     except ValueError as error:
         raise PluginError(f"Keep this guide on this phone: {error}")

@@ -2,11 +2,11 @@
 
 on_files  checks every template, writes its editable download (.docx or .xlsx) into the
           build as a generated file under downloads/templates/ (so the offline copy has it
-          too), and swaps the template's Markdown for its page: download link with type and
-          size, fill-in fields marked, sheets to print. Pages with a
+          too; the build cache, caretech/build_cache.py, keeps it until its template
+          changes), and swaps the template's Markdown for its page: download link with type
+          and size, fill-in fields marked, sheets to print. Pages with a
           `<!-- calculator: <template> -->` line get that template's worksheet there.
-          Listed after care_tech_guide.py and before print_pack.py in mkdocs.yml, so print
-          packs read the finished pages. Any mistake stops the build with file:line.
+          Any mistake stops the build with file:line.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from caretech.build_cache import BuildCache
 from caretech.content.front_matter import load_front_matter_schema
 from caretech.problems import Problem, build_stopped
 from caretech.templates import build_download, is_template
@@ -63,8 +64,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     if index is not None:
         index.content_string = fields_to_html(index.content_string)
+    cache = BuildCache.for_project(project)
     for template, file in templates.values():
-        data = build_download(template, config.site_url or "")
+        data = build_download(template, config.site_url or "", cache)
         download = Download(template, len(data))
         files.append(File.generated(config, download.path, content=data))
         file.content_string = template_page(file.content_string, download)

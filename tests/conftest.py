@@ -20,6 +20,10 @@ import pytest
 
 from helpers import ROOT, run_mkdocs_build
 
+# Every test build makes every file itself (caretech/build_cache.py): a cached download would
+# hide a writer that no longer gives the same bytes twice.
+os.environ["CARETECH_CACHE"] = "off"
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Flags for a closed network: without the background-networking ones Chromium keeps
 # trying to reach Google's hosts.

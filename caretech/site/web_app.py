@@ -7,17 +7,22 @@ on the site's primary colour), as SVG and as PNG at 192 and 512 pixels, plus a "
 PNG (edge to edge, the heart inside the safe circle) for Android and an Apple touch icon.
 Each design (rounded, and maskable) is drawn once with Pillow, at twice the largest size it
 is needed at, then scaled down to each size: smooth edges for a fraction of the drawing time.
+The build cache (caretech/build_cache.py) keeps the PNGs until the colour or the code changes.
 Plain Python: knows nothing of MkDocs.
 """
 
 from __future__ import annotations
 
+import functools
+import io
 import json
 import math
 import re
 from pathlib import Path
 
 from PIL import Image, ImageDraw
+
+from caretech.build_cache import BuildCache
 
 MANIFEST_NAME = "manifest.webmanifest"
 ICON_FOLDER = "assets/images"
@@ -94,14 +99,24 @@ def web_manifest(name: str, short_name: str, description: str, colour: str) -> d
     }
 
 
-def write_web_app(site: Path, name: str, short_name: str, description: str, primary: str = "indigo") -> None:
+def write_web_app(site: Path, name: str, short_name: str, description: str, primary: str = "indigo",
+                  cache: BuildCache | None = None) -> None:
     colour = primary_colour(site, primary)
     folder = site / ICON_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "app-icon.svg").write_text(icon_svg(colour), encoding="utf-8")
-    drawings = {maskable: icon_png(colour, max(px for _, px, m, _ in ICONS if m == maskable), maskable)
-                for maskable in (False, True)}
+
+    @functools.cache
+    def drawing(maskable: bool) -> Image.Image:
+        return icon_png(colour, max(px for _, px, m, _ in ICONS if m == maskable), maskable)
+
+    def png(pixels: int, maskable: bool) -> bytes:
+        out = io.BytesIO()
+        drawing(maskable).resize((pixels, pixels), Image.Resampling.LANCZOS).save(out, format="PNG", optimize=True)
+        return out.getvalue()
+
     for file, pixels, maskable, _ in ICONS:
-        drawings[maskable].resize((pixels, pixels), Image.Resampling.LANCZOS).save(folder / file, optimize=True)
+        inputs = [colour, str(pixels), str(maskable)]
+        (folder / file).write_bytes((cache or BuildCache(None)).get("icons", inputs, lambda: png(pixels, maskable)))
     manifest = web_manifest(name, short_name, description, colour)
     (site / MANIFEST_NAME).write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from caretech.build_cache import BuildCache
 from caretech.problems import Problem
 from caretech.templates.reproducible import reproducible_zip
 from caretech.templates.source import FOLDER, Template, is_template, load_template
@@ -41,11 +42,16 @@ def load_templates(docs: Path, guide_schema: dict, display_root: Path) -> tuple[
     return templates, problems
 
 
-def build_download(template: Template, site_url: str) -> bytes:
-    """The editable file for a template, the same bytes on every build."""
-    # Imported here: the content check reads templates but never writes them.
-    if template.download == "docx":
-        from caretech.templates.docx_writer import write_docx as writer
-    else:
-        from caretech.templates.xlsx_writer import write_xlsx as writer
-    return reproducible_zip(writer(template, site_url), template.last_reviewed)
+def build_download(template: Template, site_url: str, cache: BuildCache | None = None) -> bytes:
+    """The editable file for a template, the same bytes on every build (kept in `cache`, keyed
+    by everything the writer reads: the whole template, as read from its file, and the address)."""
+
+    def make() -> bytes:
+        # Imported here: the content check reads templates but never writes them.
+        if template.download == "docx":
+            from caretech.templates.docx_writer import write_docx as writer
+        else:
+            from caretech.templates.xlsx_writer import write_xlsx as writer
+        return reproducible_zip(writer(template, site_url), template.last_reviewed)
+
+    return (cache or BuildCache(None)).get("downloads", [repr(template), site_url], make)

@@ -1,0 +1,59 @@
+"""The build cache (caretech/build_cache.py): a file comes back only for the same inputs and the
+same code, and a cached download is the very file a fresh build writes."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from caretech import build_cache
+from caretech.build_cache import BuildCache
+from caretech.content.front_matter import load_front_matter_schema
+from caretech.templates import build_download, load_templates
+from helpers import ROOT
+
+
+def test_the_same_inputs_make_the_file_once_and_other_inputs_make_it_again(tmp_path: Path):
+    cache = BuildCache(tmp_path)
+    made: list[str] = []
+
+    def make(text: str):
+        return lambda: (made.append(text), text.encode())[1]
+
+    assert cache.get("kind", ["a", "b"], make("first")) == b"first"
+    assert cache.get("kind", ["a", "b"], make("second")) == b"first"  # kept
+    assert cache.get("kind", ["ab", ""], make("third")) == b"third"   # not the same inputs run together
+    assert cache.get("other", ["a", "b"], make("fourth")) == b"fourth"
+    assert made == ["first", "third", "fourth"]
+    assert not list(tmp_path.rglob("*.part")), "no half-written files are left"
+
+
+def test_off_makes_every_file_and_keeps_nothing(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("CARETECH_CACHE", "off")
+    cache = BuildCache.for_project(tmp_path)
+    assert cache.folder is None
+    assert cache.get("kind", ["a"], lambda: b"1") == b"1"
+    assert cache.get("kind", ["a"], lambda: b"2") == b"2"
+    monkeypatch.delenv("CARETECH_CACHE")
+    assert BuildCache.for_project(tmp_path).folder == tmp_path / ".cache" / "care-tech-guide"
+
+
+def test_the_key_covers_the_code(tmp_path: Path, monkeypatch):
+    """A change to caretech's code or a writer library's version makes every file again."""
+    cache = BuildCache(tmp_path)
+    cache.get("kind", ["a"], lambda: b"old code")
+    monkeypatch.setattr(build_cache, "code_fingerprint", lambda: "other code")
+    assert cache.get("kind", ["a"], lambda: b"new code") == b"new code"
+
+
+def test_a_cached_download_is_byte_for_byte_a_fresh_one_and_a_changed_template_is_written_again(tmp_path: Path):
+    [template, *_] = load_templates(ROOT / "docs", load_front_matter_schema(), ROOT)[0]
+    cache = BuildCache(tmp_path)
+    fresh = build_download(template, "https://example.org/")
+    assert build_download(template, "https://example.org/", cache) == fresh  # made and kept
+    assert build_download(template, "https://example.org/", cache) == fresh  # from the cache
+    assert len(list((tmp_path / "downloads").iterdir())) == 1
+    changed = dataclasses.replace(template, title=template.title + " (changed)")
+    assert build_download(changed, "https://example.org/", cache) == build_download(changed, "https://example.org/")
+    assert build_download(template, "https://example.org/other/", cache) != fresh  # the address is in the file
+    assert len(list((tmp_path / "downloads").iterdir())) == 3
