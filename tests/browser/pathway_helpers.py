@@ -16,8 +16,12 @@ from helpers import ROOT, shipped_pathways
 
 PATHWAYS = shipped_pathways()
 IDS = [p.id for p in PATHWAYS]
-# Behaviour that does not depend on a pathway's content (Back, reload, shared links...) is checked
-# on two pathways, to keep the suite quick: the first, and the one with the most routes.
+# Every pathway page is the same markup and script with its own words (caretech/pathways/render.py,
+# pathway.js). So each pathway's content is checked everywhere: every route by mouse, with its
+# questions, titles, focus and result; and axe-core on each page with and without the script. The
+# behaviour that does not depend on the words (keyboard use, Back, Change, reload, shared and broken
+# links, printing, how questions are named) is checked on two pathways, to keep the suite quick:
+# the first, and the one with the most routes.
 SAMPLE = list({p.id: p for p in (PATHWAYS[0], max(PATHWAYS, key=lambda p: len(enumerate_routes(p))))}.values())
 SAMPLE_IDS = [p.id for p in SAMPLE]
 _CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

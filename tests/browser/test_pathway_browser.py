@@ -67,7 +67,7 @@ def press_until(page, key: str, condition: str, limit: int = 120) -> None:
     raise AssertionError(f"pressing {key} {limit} times never reached: {condition}")
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+@pytest.mark.parametrize("pathway", SAMPLE, ids=SAMPLE_IDS)
 def test_the_longest_route_by_keyboard_alone(page, site_url, pathway):
     route = longest_route(pathway)
     page.goto(page_url(site_url, pathway))
@@ -210,7 +210,7 @@ def test_back_on_a_shared_link_or_after_change_never_moves_forward(page, site_ur
     assert snapshot(page)["visible"] == [route.outcome.id]
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+@pytest.mark.parametrize("pathway", SAMPLE, ids=SAMPLE_IDS)
 def test_change_to_another_branch_drops_the_answers_that_no_longer_apply(page, site_url, pathway):
     found = branch_switch(pathway)
     if not found:
@@ -342,7 +342,7 @@ def broken_links(site_url, pathway):
     return cases
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+@pytest.mark.parametrize("pathway", SAMPLE, ids=SAMPLE_IDS)
 def test_broken_or_old_links_fall_back_with_a_short_note(page, site_url, pathway):
     # The first link opens the page afresh; the others change only what follows the #, which the
     # page handles without reloading (as when someone edits the address).

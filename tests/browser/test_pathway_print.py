@@ -10,7 +10,8 @@ import pytest
 
 from caretech.readers.dates import format_date as long_date
 from pathway_helpers import (
-    IDS, PATHWAYS, SITE_ADDRESS, guarded_page, guide_address, longest_route, no_spaces, page_url, pdf_text, routes,
+    IDS, PATHWAYS, SAMPLE, SAMPLE_IDS, SITE_ADDRESS, guarded_page, guide_address, longest_route, no_spaces, page_url,
+    pdf_text, routes,
     state_url, words,
 )
 
@@ -44,7 +45,7 @@ def assert_nothing_from_the_screen(page, text: str) -> None:
     assert shown == [], shown
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+@pytest.mark.parametrize("pathway", SAMPLE, ids=SAMPLE_IDS)
 def test_the_printed_result_has_the_date_answers_outcome_actions_and_addresses(page, site_url, pathway, tmp_path):
     route = route_with_most_to_print(pathway)
     page.goto(state_url(site_url, pathway, route.choices, route.outcome.id))
@@ -85,7 +86,7 @@ def test_printing_mid_way_prints_the_question_without_the_controls(page, site_ur
     assert_nothing_from_the_screen(page, text)
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+@pytest.mark.parametrize("pathway", SAMPLE, ids=SAMPLE_IDS)
 def test_with_javascript_off_the_whole_tree_prints_with_step_numbers(browser, site_url, pathway, tmp_path):
     with guarded_page(browser, java_script_enabled=False) as page:
         page.goto(page_url(site_url, pathway))
