@@ -49,7 +49,7 @@ LIGHT = "() => { document.body.dataset.mdColorScheme = 'default'; }"
 
 
 def built_once(tmp_path_factory, name: str, build) -> Path:
-    """A folder made by `build(folder)` once per test run. With pytest-xdist (make test runs two
+    """A folder made by `build(folder)` once per test run. With pytest-xdist (make test runs three
     workers) every worker needs it: the first builds it while the others wait on a file lock,
     then all use the same copy, instead of each building its own."""
     from filelock import FileLock

@@ -156,6 +156,8 @@ def test_with_reduce_motion_on_nothing_fades_or_slides(browser, site_url, motion
         assert (fade == "0s") == (motion == "reduce"), fade  # Material's own: 0.4 s
         if motion == "reduce":
             page.keyboard.press("/")  # opens search: at once, with nothing left to move
+            # Once Material has opened it (its key handler may start a moment after the page loads).
+            page.wait_for_function("() => document.getElementById('__search').checked", timeout=5000)
             opacity, moving = page.evaluate("""() => [getComputedStyle(document.querySelector('.md-search__output')).opacity,
                 document.getAnimations().filter((a) => a.playState === 'running').length]""")
             assert (opacity, moving) == ("1", 0)
