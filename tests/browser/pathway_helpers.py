@@ -38,6 +38,18 @@ def routes(pathway: Pathway) -> list[Route]:
     return enumerate_routes(pathway)
 
 
+def routes_covering_every_answer(pathway: Pathway) -> list[Route]:
+    """The fewest routes, in the engine's order, that between them give every answer to every
+    question once: so a walk over them follows every link on the page, and reaches every result."""
+    chosen, given = [], set()
+    for route in routes(pathway):
+        answers = {(c.question.id, c.answer.index) for c in route.choices}
+        if answers - given:
+            chosen.append(route)
+            given |= answers
+    return chosen
+
+
 def longest_route(pathway: Pathway) -> Route:
     return max(routes(pathway), key=lambda r: (len(r.choices), len(r.actions)))
 
