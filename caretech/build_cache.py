@@ -63,6 +63,9 @@ class BuildCache:
         return data
 
 
+NO_CACHE = BuildCache(None)
+
+
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A hash of caretech/'s code and the file-writing libraries' versions."""

@@ -10,7 +10,6 @@ import contextlib
 import functools
 import http.server
 import os
-import re
 import threading
 from pathlib import Path
 from typing import NamedTuple
@@ -18,7 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from helpers import ROOT, run_mkdocs_build
+from helpers import ROOT, SITE_ADDRESS, run_mkdocs_build
 
 # Every test build makes every file itself (caretech/build_cache.py): a cached download would
 # hide a writer that no longer gives the same bytes twice.
@@ -35,8 +34,8 @@ CHROMIUM_ARGS = [
     # intercepting every request (page.route) keeps the browser's cache working within a test.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
-# The published site's path (site_url in mkdocs.yml): the 404 page's links start with it.
-PUBLISHED_PATH = urlparse(re.search(r"(?m)^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")).group(1)).path.rstrip("/") + "/"
+# The published site's path: the 404 page's links start with it.
+PUBLISHED_PATH = urlparse(SITE_ADDRESS).path
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # The dark scheme changes colours only: the same pages, the same markup. So a page audited with
 # every rule in the light scheme is audited in the dark one with the rules whose result depends

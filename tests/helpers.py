@@ -15,6 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+_CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+SITE_NAME = re.search(r"(?m)^site_name:\s*(.+?)\s*$", _CONFIG).group(1)
+# The published address (site_url), ending in /.
+SITE_ADDRESS = re.search(r"(?m)^site_url:\s*(\S+)", _CONFIG).group(1).rstrip("/") + "/"
+
 
 def known_pages() -> list[str]:
     return [p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from caretech.build_cache import BuildCache
+from caretech.build_cache import NO_CACHE, BuildCache
 
 MANIFEST_NAME = "manifest.webmanifest"
 ICON_FOLDER = "assets/images"
@@ -100,7 +100,7 @@ def web_manifest(name: str, short_name: str, description: str, colour: str) -> d
 
 
 def write_web_app(site: Path, name: str, short_name: str, description: str, primary: str = "indigo",
-                  cache: BuildCache | None = None) -> None:
+                  cache: BuildCache = NO_CACHE) -> None:
     colour = primary_colour(site, primary)
     folder = site / ICON_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
@@ -117,6 +117,6 @@ def write_web_app(site: Path, name: str, short_name: str, description: str, prim
 
     for file, pixels, maskable, _ in ICONS:
         inputs = [colour, str(pixels), str(maskable)]
-        (folder / file).write_bytes((cache or BuildCache(None)).get("icons", inputs, lambda: png(pixels, maskable)))
+        (folder / file).write_bytes(cache.get("icons", inputs, lambda: png(pixels, maskable)))
     manifest = web_manifest(name, short_name, description, colour)
     (site / MANIFEST_NAME).write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

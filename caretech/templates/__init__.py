@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from caretech.build_cache import BuildCache
+from caretech.build_cache import NO_CACHE, BuildCache
 from caretech.problems import Problem
 from caretech.templates.reproducible import reproducible_zip
 from caretech.templates.source import FOLDER, Template, is_template, load_template
@@ -42,7 +42,7 @@ def load_templates(docs: Path, guide_schema: dict, display_root: Path) -> tuple[
     return templates, problems
 
 
-def build_download(template: Template, site_url: str, cache: BuildCache | None = None) -> bytes:
+def build_download(template: Template, site_url: str, cache: BuildCache = NO_CACHE) -> bytes:
     """The editable file for a template, the same bytes on every build (kept in `cache`, keyed
     by everything the writer reads: the whole template, as read from its file, and the address)."""
 
@@ -54,4 +54,4 @@ def build_download(template: Template, site_url: str, cache: BuildCache | None =
             from caretech.templates.xlsx_writer import write_xlsx as writer
         return reproducible_zip(writer(template, site_url), template.last_reviewed)
 
-    return (cache or BuildCache(None)).get("downloads", [repr(template), site_url], make)
+    return cache.get("downloads", [repr(template), site_url], make)

@@ -12,7 +12,7 @@ from caretech.pathways import enumerate_routes
 from caretech.pathways.model import Pathway
 from caretech.pathways.routes import Choice, Route
 from conftest import guarded_page  # noqa: F401  (re-exported for the pathway tests)
-from helpers import ROOT, shipped_pathways
+from helpers import SITE_ADDRESS, SITE_NAME, shipped_pathways  # noqa: F401  (re-exported for the pathway tests)
 
 PATHWAYS = shipped_pathways()
 IDS = [p.id for p in PATHWAYS]
@@ -24,9 +24,6 @@ IDS = [p.id for p in PATHWAYS]
 # the first, and the one with the most routes.
 SAMPLE = list({p.id: p for p in (PATHWAYS[0], max(PATHWAYS, key=lambda p: len(enumerate_routes(p))))}.values())
 SAMPLE_IDS = [p.id for p in SAMPLE]
-_CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-SITE_NAME = re.search(r"(?m)^site_name:\s*(.+?)\s*$", _CONFIG).group(1)
-SITE_ADDRESS = re.search(r"(?m)^site_url:\s*(\S+)", _CONFIG).group(1).rstrip("/") + "/"
 
 
 def words(text: str) -> str:
@@ -204,20 +201,24 @@ def click_at(page, aim: dict | None, selector: str, index: int) -> str:
 def snapshot_and_answer(page, choice: Choice) -> dict:
     """snapshot() as the question shows, then the answer clicked by mouse and sent (as
     answer_by_mouse), in one fewer round trip to the browser: walks click thousands of answers."""
-    label = f"#{choice.question.id} .ctg-choice"
     seen, aim = page.evaluate(f"([selector, index]) => [({_SNAPSHOT})(), ({_AIM})([selector, index])]",
-                              [label, choice.answer.index])
+                              [_answer_box(choice), choice.answer.index])
     if seen["visible"] == [choice.question.id]:  # else the caller's check on `seen` fails first
-        assert words(click_at(page, aim, label, choice.answer.index)) == words(choice.answer.label)
-        click(page, f"#{choice.question.id} button[type=submit]")
+        answer_by_mouse(page, choice, aim)
     return seen
 
 
-def answer_by_mouse(page, choice: Choice) -> None:
-    """Click the answer's box (its radio button's label), then Continue."""
-    label = click(page, f"#{choice.question.id} .ctg-choice", choice.answer.index)
-    assert words(label) == words(choice.answer.label)
+def answer_by_mouse(page, choice: Choice, aim: dict | None = None) -> None:
+    """Click the answer's box (its radio button's label; `aim` if already found), then Continue."""
+    box = _answer_box(choice)
+    if aim is None:
+        aim = page.evaluate(_AIM, [box, choice.answer.index])
+    assert words(click_at(page, aim, box, choice.answer.index)) == words(choice.answer.label)
     click(page, f"#{choice.question.id} button[type=submit]")
+
+
+def _answer_box(choice: Choice) -> str:
+    return f"#{choice.question.id} .ctg-choice"
 
 
 def wait_for_announcement(page, previous: str | None) -> str:

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-
-from helpers import ROOT
-
-_CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-SITE_NAME = re.search(r"(?m)^site_name:\s*(.+?)\s*$", _CONFIG).group(1)
 
 
 def built_pages(site: Path) -> list[str]:

@@ -18,8 +18,9 @@ import time
 import pytest
 
 from conftest import COLOUR_RULES, DARK, axe_violations, guarded_page
+from helpers import SITE_NAME
 from material_search import MaterialSearch
-from site_addresses import SITE_NAME, address, built_pages
+from site_addresses import address, built_pages
 
 pytestmark = pytest.mark.browser
 
