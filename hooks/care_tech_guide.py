@@ -1,5 +1,7 @@
 """MkDocs hook: a thin adapter between the build and the `caretech` package.
 
+on_config gives Markdown's abbr extension the site's abbreviations (includes/abbreviations.md)
+          as its glossary: caretech/readers/abbreviations.py says why.
 on_files  checks every page's front matter, compiles pathways/*.yml and adds the
           generated pathway pages; any mistake stops the build with one plain message.
 on_page_markdown  points "Edit this page" at the YAML file for generated pages, and adds
@@ -34,12 +36,22 @@ from caretech.pathways.render import (
     INDEX_PAGE, page_path, render_index_page, render_pathway_page, render_routes_page,
 )
 from caretech.problems import ContentError, Problem, build_stopped
+from caretech.readers.abbreviations import read_abbreviations, with_glossary
 from caretech.readers.dates import build_today, format_date
 
 # Generated page -> the file a contributor edits, for "Edit this page".
 _edit_sources: dict[str, str] = {}
 # Guide -> pathways whose results link to it, for the "Answer a few questions" box.
 _pathways_for_guide: dict = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        glossary = read_abbreviations(Path(config.config_file_path).resolve().parent)
+    except ContentError as error:
+        raise PluginError(build_stopped(error.problems))
+    config["mdx_configs"] = with_glossary(config.mdx_configs, glossary)
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

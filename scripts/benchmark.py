@@ -136,11 +136,17 @@ def write_pathway_pages(project: Path, docs: Path, free_help: str) -> None:
 
 
 def _same_extensions(ours: dict) -> list:
-    """Our Markdown extensions, so the pages have the same content (snippets needs a real path)."""
+    """Our Markdown extensions, so the pages have the same content (snippets needs a real path).
+
+    Our hook gives the abbr extension includes/abbreviations.md as its glossary. A plain Material
+    site gets the same <abbr> tags the way Material's documentation shows: snippets appends the
+    file to every page (auto_append). The HTML is the same; the time it takes is not, and that
+    difference is something our code saves (caretech/readers/abbreviations.py)."""
     extensions = []
     for extension in ours["markdown_extensions"]:
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-            extension = {"pymdownx.snippets": {**extension["pymdownx.snippets"], "base_path": [str(ROOT / "includes")]}}
+            extension = {"pymdownx.snippets": {**extension["pymdownx.snippets"], "base_path": [str(ROOT / "includes")],
+                                               "auto_append": ["abbreviations.md"]}}
         extensions.append(extension)
     return extensions
 
@@ -227,12 +233,15 @@ class Build:
 
 def build(config: Path, site: Path, runs: int = RUNS, cache: str = "off") -> Build:
     """`mkdocs build` `runs` times: seconds, CPU seconds and peak memory (ru_maxrss) of each.
-    `cache`: our build cache (caretech/build_cache.py): "off", or a folder, filled by one untimed
-    build first, as after a contributor's first build or a CI job that keeps `.cache/`."""
+    One untimed build comes first, so every site starts alike (files read once, Python's compiled
+    modules written). `cache`: our build cache (caretech/build_cache.py): "off", or a folder, which
+    that first build fills, as after a contributor's first build or a CI job that keeps `.cache/`."""
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARETECH_CACHE": cache}
-    if cache != "off":
-        subprocess.run(command, cwd=config.parent, env=env, check=True, capture_output=True)
+    # Python may keep compiled modules (.pyc) for our hooks and caretech/, as it does for every
+    # installed library: a shell with PYTHONDONTWRITEBYTECODE would make only our code compile afresh.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env.update(NO_MKDOCS_2_WARNING="1", CARETECH_CACHE=cache)
+    subprocess.run(command, cwd=config.parent, env=env, check=True, capture_output=True)
     seconds, cpu, memory = [], [], []
     for _ in range(runs):
         with tempfile.TemporaryFile() as output:

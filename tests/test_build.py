@@ -87,6 +87,30 @@ def test_bad_front_matter_stops_the_build_with_a_plain_message(tmp_path: Path):
     assert "Traceback" not in output
 
 
+def test_abbreviations_are_explained_on_every_page_that_uses_them(built_site: Path):
+    """includes/abbreviations.md reaches Markdown as the abbr extension's glossary (not appended
+    to each page), and every page that uses an abbreviation explains it."""
+    from caretech.readers.abbreviations import read_abbreviations
+
+    glossary = read_abbreviations(ROOT)
+    guide = (built_site / "dspt-and-nhs" / "dspt-explained" / "index.html").read_text(encoding="utf-8")
+    assert f'<abbr title="{glossary["DSPT"]}">DSPT</abbr>' in guide
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "*[" not in home and "*[" not in guide, "definitions must not show as text"
+
+
+def test_a_broken_abbreviation_line_stops_the_build_with_a_plain_message(tmp_path: Path):
+    project = copy_project(tmp_path)
+    glossary = project / "includes" / "abbreviations.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "[NHS] National Health Service\n", encoding="utf-8")
+    result = run_mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    line = len(glossary.read_text(encoding="utf-8").splitlines())
+    assert f"includes/abbreviations.md:{line}:" in output and "*[DSPT]: Data Security" in output
+    assert "Traceback" not in output
+
+
 def test_guides_that_pathways_point_to_link_back_to_those_pathways(built_site: Path):
     """The build adds "Not sure? Answer a few questions" where the guide has no link of its own."""
     for pathway in shipped_pathways():

@@ -119,3 +119,17 @@ def test_the_build_date_comes_from_one_place():
     assert build_today({"CARETECH_TODAY": "2027-05-27"}) == datetime.date(2027, 5, 27)
     with pytest.raises(ValueError, match="CARETECH_TODAY"):
         build_today({"CARETECH_TODAY": "27/05/2027"})
+
+
+def test_the_abbreviations_file_is_read_and_a_broken_line_is_named(tmp_path: Path):
+    from caretech.problems import ContentError
+    from caretech.readers.abbreviations import read_abbreviations
+
+    assert read_abbreviations(ROOT)["DSPT"] == "Data Security and Protection Toolkit"
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "abbreviations.md").write_text(
+        "*[CQC]: Care Quality Commission\n\n*[NHS] National Health Service\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        read_abbreviations(tmp_path)
+    [problem] = error.value.problems
+    assert (problem.file, problem.line) == ("includes/abbreviations.md", 3) and "*[DSPT]:" in problem.fix

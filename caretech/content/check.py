@@ -26,6 +26,7 @@ from caretech.content.site_markdown import site_markdown
 from caretech.pathways import SCHEMA_FILE, compile_pathway
 from caretech.pathways.render import render_pathway_page, render_routes_page
 from caretech.problems import ContentError
+from caretech.readers.abbreviations import read_abbreviations
 from caretech.readers.dates import build_today, parse_date
 from caretech.readers.front_matter import read_front_matter, split_front_matter
 from caretech.readers.schema_check import load_schema
@@ -82,7 +83,7 @@ class Project:
             pathway_schema=_without_required(load_schema(root / "pathways" / SCHEMA_FILE), _OWN_RULES),
             known_pages={p.relative_to(docs).as_posix() for p in docs.rglob("*.md")},
             avoid=rules.load_words_to_avoid(root / "includes" / "words-to-avoid.yml"),
-            abbreviations=rules.load_abbreviations(root / "includes" / "abbreviations.md"),
+            abbreviations=read_abbreviations(root),
             render_markdown=site_markdown(root / "mkdocs.yml"),
             includes=tuple((p.relative_to(root).as_posix(), p.read_text(encoding="utf-8"))
                            for p in sorted((root / "includes").glob("*.md"))),
@@ -248,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         count, found = check_paths(paths, Project.load(root, args.today))
-    except ContentError as error:  # a broken list of words to avoid
+    except ContentError as error:  # a broken list of words to avoid or of abbreviations
         print(error, file=sys.stderr)
         return 2
     errors = [f for f in found if f.severity == ERROR]

@@ -106,19 +106,6 @@ def words_to_avoid(filename: str, found: list[Sentence], entries: list[AvoidEntr
     return findings
 
 
-_ABBREVIATION_LINE = re.compile(r"^\*\[([^\]]+)\]:\s*(.+?)\s*$")
-
-
-def load_abbreviations(path: Path) -> dict[str, str]:
-    """includes/abbreviations.md: lines like `*[DSPT]: Data Security and Protection Toolkit`."""
-    found = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        match = _ABBREVIATION_LINE.match(line)
-        if match:
-            found[match.group(1)] = match.group(2)
-    return found
-
-
 def _spelt_out_here(text: str, start: int, end: int, meaning: str) -> bool:
     """Explained where it stands: "Full name (ABBR)", "ABBR (full name)", "ABBR, which runs…",
     "full name, or ABBR", or a name that starts with it ("IASME Consortium")."""

@@ -1,7 +1,8 @@
 """Turn Markdown into HTML the way the site's build does, for checks that need no build.
 
 The extensions and their settings come from mkdocs.yml's `markdown_extensions`, plus the three
-MkDocs always adds, so the content check sees the same HTML the build makes.
+MkDocs always adds, and the abbreviations the build gives the abbr extension, so the content check
+sees the same HTML the build makes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any, Callable
 
 import markdown
 import yaml
+
+from caretech.readers.abbreviations import read_abbreviations, with_glossary
 
 # MkDocs adds these to every site's list (mkdocs/config/defaults.py: MarkdownExtensions builtins).
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -53,6 +56,7 @@ def site_extensions(config_file: Path) -> tuple[list[str], dict[str, dict]]:
 def site_markdown(config_file: Path) -> Callable[[str], str]:
     """A function from Markdown (no front matter) to the HTML the site's build would make."""
     names, settings = site_extensions(config_file)
+    settings = with_glossary(settings, read_abbreviations(config_file.parent))
     renderer = markdown.Markdown(extensions=names, extension_configs=settings)
 
     def render(text: str) -> str:
