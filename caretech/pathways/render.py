@@ -11,6 +11,7 @@ and step numbers let a page printed without the script say where each answer lea
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Mapping
@@ -40,6 +41,7 @@ def _h(text: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
+@functools.lru_cache(maxsize=4096)  # an "All routes" page repeats each question many times
 def escape_markdown(text: str) -> str:
     """Text to show as-is inside Markdown: HTML-escaped, Markdown punctuation backslashed."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))

@@ -19,9 +19,21 @@ _OTHER = 0.64
 BOLD = 1.1  # DejaVu Sans Bold is about a tenth wider
 
 
+class _Advances(dict):
+    """Each character's width in em; one not listed is worked out once, then remembered."""
+
+    def __missing__(self, ch: str) -> float:
+        self[ch] = _UPPER if ch.isupper() else _OTHER
+        return self[ch]
+
+
+_ADVANCES = _Advances(_WIDTHS)
+
+
 def text_width(text: str, font_size: float, bold: bool = False) -> float:
-    em = sum(_WIDTHS.get(ch, _UPPER if ch.isupper() else _OTHER) for ch in text)
-    return em * font_size * (BOLD if bold else 1)
+    # Wrapping measures every growing line, and charts measure the same labels again:
+    # this runs thousands of times a build, so it adds up widths with map(), not a loop.
+    return sum(map(_ADVANCES.__getitem__, text)) * font_size * (BOLD if bold else 1)
 
 
 def wrap(text: str, max_width: float, font_size: float, bold: bool = False) -> list[str]:
