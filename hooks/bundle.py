@@ -5,11 +5,13 @@ on_files  reads the files listed in mkdocs.yml's `extra_css` and `extra_javascri
           their place, and points the pages at the bundles: the stylesheet through
           `extra_css` (Material links it in the page head), the script through
           `extra.bundled_scripts`, which overrides/main.html loads just before Material's
-          own script, as search-defer.js in it must run first.
+          own script, as search-defer.js in it must run first. Material's palette stylesheet
+          goes first into our stylesheet, so a page asks for two stylesheets, not three.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,14 +32,34 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                        "extra_javascript", listing, problems)
     if problems:
         raise PluginError(build_stopped(problems))
+    palette = _material_palette(files, config)
 
-    css, js = bundle_stylesheets(stylesheets), bundle_scripts(scripts)
+    css, js = bundle_stylesheets([*palette, *stylesheets]), bundle_scripts(scripts)
     for bundle in (css, js):
         files.append(File.generated(config, bundle.path, content=bundle.content))
     config.extra_css = [css.path]
     config.extra_javascript = []
     config.extra["bundled_scripts"] = [js.path]
+    config.extra["palette_in_bundle"] = palette[0].path if palette else None
     return files
+
+
+_PALETTE = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
+
+
+def _material_palette(files: Files, config: MkDocsConfig) -> list[Source]:
+    """Material's colour palette stylesheet, which goes first into our stylesheet: a page then
+    waits for two stylesheets before it first paints (Material's main one and ours), not three.
+    It is small and changes only with Material, so little is downloaded again when ours changes.
+    overrides/main.html takes its link out of the page."""
+    if not config.theme.get("palette"):
+        return []
+    found = [file for file in files if _PALETTE.fullmatch(file.src_uri)]
+    if len(found) != 1:
+        raise PluginError("hooks/bundle.py: Material's palette stylesheet (assets/stylesheets/palette.*.min.css) "
+                          "was not found once in the theme. Material has changed: see overrides/UPSTREAM.toml.")
+    files.remove(found[0])
+    return [Source(found[0].src_uri, found[0].content_string)]
 
 
 class _Listing:

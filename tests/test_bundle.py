@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import rcssmin
 
 from caretech.site.bundle import Source, bundle_scripts, bundle_stylesheets
 
@@ -41,6 +42,9 @@ def test_every_page_asks_for_one_stylesheet_and_one_script_of_ours(built_site: P
         own = [src for src in STYLESHEET.findall(html) + SCRIPT.findall(html)
                if not MATERIAL.search(src) and "/workers/" not in src]
         assert len(own) == 2 and own[0].endswith(".min.css") and own[1].endswith(".min.js"), (page, own)
+        stylesheets = STYLESHEET.findall(html)
+        assert len(stylesheets) == 2 and "/main." in stylesheets[0], (
+            f"{page}: a page waits for Material's main stylesheet and ours, nothing else: {stylesheets}")
         scripts = SCRIPT.findall(html)
         assert scripts.index(own[1]) < next(i for i, src in enumerate(scripts) if MATERIAL.search(src)), (
             f"{page}: our script must come before Material's (search-defer.js in it must run first)")
@@ -49,6 +53,11 @@ def test_every_page_asks_for_one_stylesheet_and_one_script_of_ours(built_site: P
     for name in bundles:
         folder = "stylesheets" if name.endswith(".css") else "javascripts"
         assert (built_site / "assets" / folder / name).is_file()
+    # Material's palette stylesheet comes first in ours (its colour schemes), and is not beside it.
+    theme = next(Path(__import__("material").__file__).parent.glob("templates/assets/stylesheets/palette.*.min.css"))
+    ours = next((built_site / "assets/stylesheets").glob("care-tech-guide.*.min.css")).read_text(encoding="utf-8")
+    assert ours.startswith(rcssmin.cssmin(theme.read_text(encoding="utf-8")))
+    assert "[data-md-color-scheme=slate]" in ours and not list(built_site.glob("assets/stylesheets/palette.*"))
     # The listed sources are in the bundles, not beside them.
     assert not (built_site / "assets/javascripts/site.js").exists()
     assert not (built_site / "assets/stylesheets/site.css").exists()

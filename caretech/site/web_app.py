@@ -33,13 +33,14 @@ _WHITE = "#ffffff"
 
 
 def primary_colour(site: Path, name: str) -> str:
-    """The hex colour Material uses for a primary palette name, read from its built CSS."""
+    """The hex colour Material uses for a primary palette name, read from the built CSS
+    (Material's palette stylesheet, which may be inside our own bundle: hooks/bundle.py)."""
     pattern = re.compile(rf"\[data-md-color-primary={re.escape(name)}\]\{{--md-primary-fg-color:(#[0-9a-fA-F]{{6}})")
-    for css in sorted(site.glob("assets/stylesheets/palette.*.css")):
+    for css in sorted(site.glob("assets/stylesheets/*.css")):
         found = pattern.search(css.read_text(encoding="utf-8"))
         if found:
             return found.group(1).lower()
-    raise ValueError(f"theme palette colour {name!r} was not found in Material's palette stylesheet")
+    raise ValueError(f"theme palette colour {name!r} was not found in the site's stylesheets")
 
 
 def _heart(size: int = 180, centre: float = _CANVAS / 2) -> tuple[list[tuple[float, float]], list[tuple[float, float, float]]]:
