@@ -18,10 +18,17 @@
     letters: "Enter numbers only, like 12 or 12.50.",
   };
   const UNITS = { people: "people", minutes: "minutes", shifts: "shifts", hours: "hours", months: "months" };
-  const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
-  const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
-  const oneDecimal = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const upToOneDecimal = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+  // Number formats are made on first use: making them is slow, and most pages have no worksheet.
+  let formats = null;
+  function numberFormats() {
+    formats ??= {
+      pounds: new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 }),
+      whole: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }),
+      oneDecimal: new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      upToOneDecimal: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }),
+    };
+    return formats;
+  }
   const SPEAK_AFTER_MS = 700;
 
   // --- The formula language (see caretech/templates/formula.py) -----------------------------
@@ -166,6 +173,7 @@
 
   function show(value, unit) {
     if (typeof value === "string") return value;
+    const { pounds, whole, oneDecimal, upToOneDecimal } = numberFormats();
     if (unit === "pounds") return pounds.format(value).replace(/^-/, "−");
     if (unit === "months") return `${oneDecimal.format(value)} months`;
     const number = unit === "hours" || unit === "minutes" ? whole.format(value) : upToOneDecimal.format(value);

@@ -23,7 +23,11 @@
     otherVersion: "The link you followed was made for a different version of this pathway. Check your answers before you rely on the result.",
     outcomeOnly: "This result is shown on its own, so it lists every action that might apply. Answer the questions to get a result that fits your service.",
   };
-  const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  // "29 November 2026", as the site writes dates (caretech/readers/dates.py). Written out here:
+  // making an Intl.DateTimeFormat takes longer than all the rest of the pathway's set-up.
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+  const longDate = (date) => `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
 
   function start() {
     const root = document.querySelector(".ctg-pathway");
@@ -289,8 +293,8 @@
     function updatePrintInfo() {
       const reviewed = root.dataset.lastReviewed.split("-").map(Number);
       printInfo.replaceChildren(
-        el("p", {}, `Printed on ${longDate.format(new Date())} from ${siteName}. ` +
-          `Pathway version ${version}, last reviewed ${longDate.format(new Date(reviewed[0], reviewed[1] - 1, reviewed[2]))}.`),
+        el("p", {}, `Printed on ${longDate(new Date())} from ${siteName}. ` +
+          `Pathway version ${version}, last reviewed ${longDate(new Date(reviewed[0], reviewed[1] - 1, reviewed[2]))}.`),
         el("p", {}, "To see this result again or change your answers, go to: ",
           el("span", { class: "ctg-address" }, pageAddress + location.hash)));
     }
