@@ -20,8 +20,10 @@ Three sites, all with the same pages (the pathway pages as the Markdown our comp
 
 What it measures:
 
-1. Build: `mkdocs build` of each, three times: wall seconds, CPU seconds (user + system: steadier
-   on a busy machine) and peak memory, as the median and the spread (lowest to highest).
+1. Build: `mkdocs build` of each, three times, the sites taking turns, after one untimed build
+   of each: wall seconds, CPU seconds (user + system: steadier on a busy machine) and peak
+   memory, as the median and the spread (lowest to highest). Ours is built without and with
+   its build cache (caretech/build_cache.py).
 2. First visit: each site served from 127.0.0.1 with gzip (level 6, like a typical host), a
    guide, a pathway and the home page opened in mobile Chromium with an empty cache. The server
    counts the gzip bytes and requests; the page's stylesheets and scripts are counted from its
@@ -231,32 +233,46 @@ class Build:
     disk_mb: float
 
 
-def build(config: Path, site: Path, runs: int = RUNS, cache: str = "off") -> Build:
-    """`mkdocs build` `runs` times: seconds, CPU seconds and peak memory (ru_maxrss) of each.
-    One untimed build comes first, so every site starts alike (files read once, Python's compiled
-    modules written). `cache`: our build cache (caretech/build_cache.py): "off", or a folder, which
-    that first build fills, as after a contributor's first build or a CI job that keeps `.cache/`."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+def build_sites(jobs: dict[str, tuple[Path, Path, str]], runs: int = RUNS) -> dict[str, Build]:
+    """`mkdocs build` of each site `runs` times, taking turns (one build of each, then again),
+    so a change in the machine's load falls on every site alike. `jobs`: name -> (mkdocs.yml, site
+    folder, cache). Each build's seconds, CPU seconds and peak memory (ru_maxrss) are kept.
+
+    One untimed build of each comes first, so every site starts alike (files read once, Python's
+    compiled modules written). `cache`: our build cache (caretech/build_cache.py): "off", or a
+    folder, which that first build fills, as after a contributor's first build or a CI job that
+    keeps `.cache/`."""
     # Python may keep compiled modules (.pyc) for our hooks and caretech/, as it does for every
     # installed library: a shell with PYTHONDONTWRITEBYTECODE would make only our code compile afresh.
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env.update(NO_MKDOCS_2_WARNING="1", CARETECH_CACHE=cache)
-    subprocess.run(command, cwd=config.parent, env=env, check=True, capture_output=True)
-    seconds, cpu, memory = [], [], []
-    for _ in range(runs):
+    base_env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    base_env["NO_MKDOCS_2_WARNING"] = "1"
+
+    def once(config: Path, site: Path, cache: str) -> tuple[float, float, float]:
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
         with tempfile.TemporaryFile() as output:
             start = time.perf_counter()
-            process = subprocess.Popen(command, cwd=config.parent, env=env, stdout=output, stderr=subprocess.STDOUT)
+            process = subprocess.Popen(command, cwd=config.parent, env={**base_env, "CARETECH_CACHE": cache},
+                                       stdout=output, stderr=subprocess.STDOUT)
             _, status, usage = os.wait4(process.pid, 0)
-            seconds.append(time.perf_counter() - start)
+            seconds = time.perf_counter() - start
             if os.waitstatus_to_exitcode(status):
                 output.seek(0)
                 sys.exit(f"mkdocs build failed for {config}:\n{output.read().decode(errors='replace')[-4000:]}")
-        cpu.append(usage.ru_utime + usage.ru_stime)
-        memory.append(usage.ru_maxrss / 1024)
-    pages = sum(1 for _ in site.rglob("*.html"))
-    disk = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    return Build(Spread(seconds), Spread(cpu), Spread(memory), site, pages, disk / 1024 ** 2)
+        return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+    for job in jobs.values():
+        once(*job)
+    timings: dict[str, list[tuple[float, float, float]]] = {name: [] for name in jobs}
+    for _ in range(runs):
+        for name, job in jobs.items():
+            timings[name].append(once(*job))
+    built = {}
+    for name, (config, site, cache) in jobs.items():
+        seconds, cpu, memory = zip(*timings[name])
+        pages = sum(1 for _ in site.rglob("*.html"))
+        disk = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        built[name] = Build(Spread(list(seconds)), Spread(list(cpu)), Spread(list(memory)), site, pages, disk / 1024 ** 2)
+    return built
 
 
 # --- Serving with gzip -------------------------------------------------------------------
@@ -479,9 +495,10 @@ def run(args, work: Path) -> None:
         "matched plain": make_plain_project(work / "matched", ROOT / "docs", ROOT / "pathways", matched=True),
         "default plain": make_plain_project(work / "default", ROOT / "docs", ROOT / "pathways", matched=False),
     }
-    builds = {name: build(config, work / f"site-{name.replace(' ', '-')}") for name, config in configs.items()}
-    # Our build makes the downloads and icons afresh without its cache (above); with it, it reuses them.
-    builds[OURS_CACHED] = build(configs["ours"], work / "site-ours-cached", cache=str(work / "build-cache"))
+    jobs = {name: (config, work / f"site-{name.replace(' ', '-')}", "off") for name, config in configs.items()}
+    # Our build makes the downloads and icons afresh without its cache ("ours"); with it, it reuses them.
+    jobs[OURS_CACHED] = (configs["ours"], work / "site-ours-cached", str(work / "build-cache"))
+    builds = build_sites(jobs)
     servers = {name: Server(built.site) for name, built in builds.items()}
 
     with sync_playwright() as playwright:
@@ -590,9 +607,12 @@ def _lighthouse_version() -> str:
 def large(work: Path) -> None:
     """A 1,000-guide synthetic site: build cost, and one page's HTML, which should not grow with the site."""
     docs, pathways, nav = make_large_docs(work / "large-source", LARGE_GUIDES, LARGE_PATHWAYS)
-    ours = build(make_large_ours(work / "large-ours", docs, pathways, nav), work / "site-large-ours", runs=1)
-    plain = build(make_plain_project(work / "large-plain", docs, pathways, matched=True, nav=nav),
-                  work / "site-large-plain", runs=1)
+    builds = build_sites({
+        "ours": (make_large_ours(work / "large-ours", docs, pathways, nav), work / "site-large-ours", "off"),
+        "matched plain": (make_plain_project(work / "large-plain", docs, pathways, matched=True, nav=nav),
+                          work / "site-large-plain", "off"),
+    }, runs=1)
+    ours, plain = builds["ours"], builds["matched plain"]
     print(f"Synthetic site: {LARGE_GUIDES:,} guides in 8 sections, {LARGE_PATHWAYS} pathways, one build each")
     table(["site", "HTML pages", "wall seconds", "CPU seconds", "peak memory", "built folder", "guide HTML"],
           [[name, str(b.pages), f"{b.seconds.median:.1f}", f"{b.cpu_seconds.median:.1f}", f"{b.peak_mb.median:.0f} MB",
