@@ -152,9 +152,9 @@
     const summary = el("div", { class: "ctg-your-answers" },
       el("h3", { class: "ctg-your-answers-title" }, "Your answers"), summaryList);
 
+    // Questions become forms when first shown (in show()): less work while the page loads.
     for (const step of steps.values()) {
       step.heading.setAttribute("tabindex", "-1"); // focus moves here when the step is shown
-      if (step.kind === "question") buildForm(step);
       for (const old of step.section.querySelectorAll(".ctg-restart")) old.hidden = true;
     }
     // Printed results show full addresses after links; work them out once.
@@ -215,6 +215,7 @@
       let title;
       let spoken;
       if (step.kind === "question") {
+        if (!step.form) buildForm(step);
         const number = state.position + 1;
         const words = `Question ${number} of up to ${state.position + mostQuestionsFrom(id)}`;
         progress.textContent = words;
