@@ -585,7 +585,7 @@ def run(args, work: Path) -> None:
                 theirs = lighthouse_results.get((plain, label))
                 if ours and theirs:
                     a, b = ours["fcp"].median, theirs["fcp"].median
-                    print(f"  first contentful paint, {label}, no later than {plain}: {a:.2f} s vs {b:.2f} s: {verdict(a <= b)}")
+                    print(f"  first contentful paint, {label}, no later than {plain}: {a:.3f} s vs {b:.3f} s: {verdict(a <= b)}")
         for label in PAGES:
             ours = lighthouse_results.get(("ours", label))
             if ours:
