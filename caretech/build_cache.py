@@ -7,6 +7,9 @@ key, a hash of everything it is made from, and the next build reuses it. The key
 `code_fingerprint()`: every module of caretech/ and the versions of the libraries that write
 files, so a change to the code makes every file again.
 
+hooks/care_tech_guide.py keeps Jinja's compiled page templates in the same folder (Jinja
+checks each against its template's source).
+
 Like Material's own plugins, the cache lives in `.cache/` in the project (ignored by git), and
 the folder can be deleted at any time. Set CARETECH_CACHE=off to build without it (the tests
 do, so every test build makes every file itself), or to a folder to keep it there.

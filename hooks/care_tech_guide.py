@@ -7,11 +7,13 @@ on_files  checks every page's front matter, compiles pathways/*.yml and adds the
 on_page_markdown  points "Edit this page" at the YAML file for generated pages, and adds
           a "Not sure? Answer a few questions" box to guides that pathway results link to.
 on_env    gives templates the one date format (`format_date` filter) and the overdue-review
-          notice, worked out against the build's "today" (caretech.readers.dates.build_today).
+          notice, worked out against the build's "today" (caretech.readers.dates.build_today),
+          and keeps compiled templates in the build cache.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -22,12 +24,13 @@ from urllib.parse import urljoin
 for _name in [name for name in sys.modules if name == "caretech" or name.startswith("caretech.")]:
     del sys.modules[_name]
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from caretech.build_cache import BuildCache
 from caretech.content.front_matter import check_front_matter, load_front_matter_schema
 from caretech.content.review_dates import review_notice
 from caretech.pathways import compile_pathways
@@ -107,4 +110,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     today = build_today()
     env.filters["format_date"] = format_date
     env.globals["review_notice"] = lambda next_review, kind="guide": review_notice(next_review, today, kind)
+    # Material's page templates and ours, compiled to Python once and kept with the build cache.
+    # Jinja compares each with its source, so a changed template is compiled again.
+    folder = BuildCache.for_project(Path(config.config_file_path).resolve().parent).folder
+    if folder is not None:
+        try:
+            (folder / "templates").mkdir(parents=True, exist_ok=True)
+            if os.access(folder / "templates", os.W_OK):
+                env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates"))
+        except OSError:
+            pass  # a read-only checkout builds anyway, just without keeping them
     return env

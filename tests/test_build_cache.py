@@ -10,7 +10,7 @@ from caretech import build_cache
 from caretech.build_cache import BuildCache
 from caretech.content.front_matter import load_front_matter_schema
 from caretech.templates import build_download, load_templates
-from helpers import ROOT
+from helpers import ROOT, run_mkdocs_build
 
 
 def test_the_same_inputs_make_the_file_once_and_other_inputs_make_it_again(tmp_path: Path):
@@ -57,3 +57,19 @@ def test_a_cached_download_is_byte_for_byte_a_fresh_one_and_a_changed_template_i
     assert build_download(changed, "https://example.org/", cache) == build_download(changed, "https://example.org/")
     assert build_download(template, "https://example.org/other/", cache) != fresh  # the address is in the file
     assert len(list((tmp_path / "downloads").iterdir())) == 3
+
+
+def test_a_build_from_the_cache_is_the_same_site_as_a_fresh_build(built_site: Path, tmp_path: Path, monkeypatch):
+    """The second build takes downloads, icons and compiled page templates from the cache;
+    every page, download and icon is still the very file a build without the cache writes."""
+    monkeypatch.setenv("CARETECH_CACHE", str(tmp_path / "cache"))
+    for attempt in ("fills the cache", "uses it"):
+        result = run_mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site")
+        assert result.returncode == 0, (attempt, result.stderr)
+    assert list((tmp_path / "cache" / "templates").iterdir()), "compiled templates are kept"
+    assert list((tmp_path / "cache" / "downloads").iterdir())
+    kept = [p for p in built_site.rglob("*") if p.suffix in (".html", ".docx", ".xlsx", ".png", ".css", ".js")]
+    assert len(kept) > 100
+    different = [str(p.relative_to(built_site)) for p in kept
+                 if (tmp_path / "site" / p.relative_to(built_site)).read_bytes() != p.read_bytes()]
+    assert not different, different
