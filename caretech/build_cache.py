@@ -65,6 +65,17 @@ class BuildCache:
             pass  # a read-only checkout builds anyway, just without keeping the file
         return data
 
+    def kept_folder(self, kind: str) -> Path | None:
+        """A folder in the cache for another tool to keep its own files in (Jinja's compiled
+        templates), or None when the cache is off or the folder cannot be written."""
+        if self.folder is None:
+            return None
+        try:
+            (self.folder / kind).mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return self.folder / kind if os.access(self.folder / kind, os.W_OK) else None
+
 
 NO_CACHE = BuildCache(None)
 

@@ -13,7 +13,6 @@ on_env    gives templates the one date format (`format_date` filter) and the ove
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -112,12 +111,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["review_notice"] = lambda next_review, kind="guide": review_notice(next_review, today, kind)
     # Material's page templates and ours, compiled to Python once and kept with the build cache.
     # Jinja compares each with its source, so a changed template is compiled again.
-    folder = BuildCache.for_project(Path(config.config_file_path).resolve().parent).folder
+    folder = BuildCache.for_project(Path(config.config_file_path).resolve().parent).kept_folder("templates")
     if folder is not None:
-        try:
-            (folder / "templates").mkdir(parents=True, exist_ok=True)
-            if os.access(folder / "templates", os.W_OK):
-                env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates"))
-        except OSError:
-            pass  # a read-only checkout builds anyway, just without keeping them
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env

@@ -11,6 +11,7 @@ import pytest
 import rcssmin
 
 from caretech.site.bundle import Source, bundle_scripts, bundle_stylesheets
+from caretech.site.material_upstream import material_root
 
 MATERIAL = re.compile(r"assets/(stylesheets/(main|palette)\.[0-9a-f]+\.min\.css|javascripts/bundle\.[0-9a-f]+\.min\.js)$")
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
@@ -54,7 +55,7 @@ def test_every_page_asks_for_one_stylesheet_and_one_script_of_ours(built_site: P
         folder = "stylesheets" if name.endswith(".css") else "javascripts"
         assert (built_site / "assets" / folder / name).is_file()
     # Material's palette stylesheet comes first in ours (its colour schemes), and is not beside it.
-    theme = next(Path(__import__("material").__file__).parent.glob("templates/assets/stylesheets/palette.*.min.css"))
+    theme = next((material_root() / "templates/assets/stylesheets").glob("palette.*.min.css"))
     ours = next((built_site / "assets/stylesheets").glob("care-tech-guide.*.min.css")).read_text(encoding="utf-8")
     assert ours.startswith(rcssmin.cssmin(theme.read_text(encoding="utf-8")))
     assert "[data-md-color-scheme=slate]" in ours and not list(built_site.glob("assets/stylesheets/palette.*"))

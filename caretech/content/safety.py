@@ -53,18 +53,16 @@ UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 # Addresses of files a page loads (not links people follow): only from the site itself.
 LOADED_FROM = {"src", "poster", "data", "background", "srcset"}
 
-# Attributes that cannot run code or hold an address: only markup in their text matters.
-_PLAIN_ATTRIBUTES = {"class", "id", "title", "alt", "lang", "dir", "role", "name", "type", "value", "for",
-                     "width", "height", "viewbox", "d", "x", "y", "rel", "tabindex", "hidden", "open",
-                     "aria-label", "aria-hidden", "aria-labelledby", "aria-describedby", "aria-live",
-                     "aria-current", "aria-expanded", "aria-controls", "colspan", "rowspan", "align",
-                     "loading", "decoding", "fill", "stroke", "transform", "points"}
 # Browsers ignore tabs, newlines and other control characters inside an address's scheme.
 _IGNORED_IN_ADDRESS = re.compile(r"[\x00-\x20\x7f]+")
 # The page template splits content at its first </h1>: a tag hidden in an attribute's text
 # could come out as markup. Text such as "under 5 < 10" is fine.
 _MARKUP = re.compile(r"<[a-zA-Z/!?]")
 _OTHER_SITE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.I)
+
+# Attribute names some rule below looks at (besides `on…` handlers); any other attribute can
+# only be unsafe through markup in its text.
+_RULED_ATTRIBUTES = URL_ATTRIBUTES | LOADED_FROM | ANIMATION_URL_ATTRIBUTES | {"style"}
 
 _FIX_MARKDOWN = "Use Markdown only. To show a video, a map or a form, link to it instead: [what it is](https://…)."
 
@@ -145,7 +143,8 @@ def unsafe_markup(page_html: str | LexborNode) -> list[UnsafeMarkup]:
                 f"`<{tag}>` elements are not allowed: {FORBIDDEN_ELEMENTS[tag]}.",
                 "Delete it. " + _FIX_MARKDOWN, (f"<{tag}",)))
         for name, value in node.attributes.items():
-            if value and "<" not in value and name.lower() in _PLAIN_ATTRIBUTES:
+            lowered = name.lower()
+            if value and "<" not in value and lowered not in _RULED_ATTRIBUTES and not lowered.startswith("on"):
                 continue  # most attributes: a quick look is enough (this runs on every page)
             found += _attribute_problems(tag, name, value or "", refused)
     return sorted(set(found), key=found.index)
