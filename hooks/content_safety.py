@@ -7,7 +7,8 @@ on_env           stops the build with all of them at once, before any page is wr
 on_post_page / on_post_template
                  fill in each page's Content-Security-Policy (caretech/site/csp.py), allowing the
                  theme's own inline scripts by hash; and check the finished page again, since the
-                 templates wrap content in more markup and hooks add to it (print packs). The
+                 templates wrap content in more markup and hooks add to it (print packs): the whole page,
+                 <head> included. The
                  finished page is parsed once for both. A page that fails is replaced by a notice,
                  and on_post_build stops the build. Runs last (priority -100), after other hooks
                  have changed the page.
@@ -25,7 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from selectolax.lexbor import LexborHTMLParser
 
-from caretech.content.safety import article_node, content_sources, problems_in_page
+from caretech.content.safety import content_sources, problems_in_page
 from caretech.problems import Problem, build_stopped
 from caretech.site.csp import ThemeScript, load_theme_scripts, secure_page
 
@@ -79,9 +80,10 @@ def _secure(output: str, page_file: str, page_src: str | None, config: MkDocsCon
     output, problems = secure_page(output, _theme_scripts, serving=_serving[0], parsed=parsed)
     project = _project(config)
     found = [Problem(page_file, 1, f"The built page {problem}") for problem in problems]
-    article = article_node(parsed)
-    if article is not None:
-        found += problems_in_page(article, page_src or page_file, lambda: content_sources(project, first=page_src))
+    # The whole page, <head> included: a theme template may print contributed text (a title,
+    # a description) without escaping it, wherever it prints it.
+    found += problems_in_page(parsed.root, page_src or page_file, lambda: content_sources(project, first=page_src),
+                              whole_page=True)
     if not found:
         return output
     _page_problems.extend(found)

@@ -87,3 +87,22 @@ A paragraph with a class.
 |:-----|------:|
 | a    | b     |
 """
+
+# Plain-text fields that a theme template prints without escaping (in <head>, or inside an
+# attribute): (name, kind of file, front-matter or pathway line as it is, the line written instead).
+# The kind is "guide", "template" or "pathway"; the line is replaced in that file's test copy.
+FIELD_ATTEMPTS = [
+    ("field-guide-description", "guide", "description: A page the safety tests fill with one injection attempt.",
+     "description: 'A guide about this.\"><img src=x onerror=alert(1)> for staff'"),
+    ("field-guide-title", "guide", "title: Safety test", "title: 'Safety test\"><img src=x onerror=alert(1)>'"),
+    ("field-source-title", "guide", '  - title: "ICO: Personal data breaches"',
+     "  - title: 'ICO</a><img src=x onerror=alert(1)>'"),
+    ("field-source-address", "guide", "    url: https://ico.org.uk/for-organisations/report-a-breach/",
+     "    url: 'https://example.org/\"onmouseover=\"alert(1)'"),
+    ("field-template-field", "template", "fields: [Your organisation]",
+     "fields: ['Your organisation\"><img src=x onerror=alert(1)>']"),
+    ("field-pathway-summary", "pathway", "summary: A pathway the safety tests fill with one injection attempt.",
+     "summary: 'A guide about this.\"><img src=x onerror=alert(1)> for staff'"),
+    ("field-pathway-title", "pathway", "title: Is this a safety test?",
+     "title: 'Is this a test?\"><img src=x onerror=alert(1)>'"),
+]

@@ -46,6 +46,9 @@ def test_a_complete_guide_passes():
         (("    url: https://ico.org.uk/", "    url: http://ico.org.uk/"), 11, "not the right form"),
         (("  - title: ICO guide\n    url: https://ico.org.uk/\n", ""), 7, "needs at least 2"),
         (("sources:", "sauces:"), 7, "`sauces` is not a field"),
+        (("description: How to make", 'description: How "to" make'), 3, "has `\"` in it"),
+        (("  - title: ICO guide", "  - title: ICO <b>guide</b>"), 10, "has `<` and `>` in it"),
+        (("    url: https://ico.org.uk/", "    url: 'https://ico.org.uk/\"x'"), 11, "has `\"` in it"),
     ],
 )
 def test_each_front_matter_mistake_is_named_with_its_line(change, line, words):
@@ -65,6 +68,8 @@ def test_missing_front_matter_is_reported():
 def test_index_pages_need_only_title_and_description():
     assert check("---\ntitle: A section\ndescription: What the section is for.\n---\n", "section/index.md") == []
     assert "missing `description`" in check("---\ntitle: A section\n---\n", "section/index.md")[0].message
+    [quoted] = check("---\ntitle: A section\ndescription: 'What \"it\" is for.'\n---\n", "section/index.md")
+    assert quoted.line == 3 and "curly quotes" in quoted.fix
 
 
 # --- the shipped guides -----------------------------------------------------------------

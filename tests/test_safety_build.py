@@ -18,7 +18,7 @@ import pytest
 from caretech.content.check import Project, check_paths
 from caretech.site.csp import inline_scripts, script_hash
 from helpers import ROOT, run_mkdocs_build
-from safety_attempts import GUIDE_ATTEMPTS, PATHWAY_ATTEMPTS
+from safety_attempts import FIELD_ATTEMPTS, GUIDE_ATTEMPTS, PATHWAY_ATTEMPTS
 
 TODAY = datetime.date(2026, 11, 29)
 
@@ -77,6 +77,22 @@ class Attempts:
         (self.root / path).write_text(GUIDE + markdown + "\n", encoding="utf-8")
         self.expected[path] = {GUIDE.count("\n") + 1 + at}
 
+    def add_field(self, name: str, kind: str, line: str, written: str) -> None:
+        """A guide, template or pathway whose plain-text field holds markup."""
+        if kind == "pathway":
+            self.add_pathway(name, "Read the backups guide.")
+            path = f"pathways/{name}.yml"
+        else:
+            path = f"docs/attempts/{name}.md" if kind == "guide" else f"docs/templates/{name}.md"
+            text = GUIDE.replace("---\n\n# Safety test", "download: docx\nfields: [Your organisation]\n---\n\n# Safety test")
+            text = (GUIDE if kind == "guide" else text) + "[[Your organisation]] keeps this.\n"
+            (self.root / path).write_text(text, encoding="utf-8")
+        text = (self.root / path).read_text(encoding="utf-8")
+        assert text.count(line + "\n") == 1, (name, line)
+        text = text.replace(line + "\n", written + "\n")
+        (self.root / path).write_text(text, encoding="utf-8")
+        self.expected[path] = {text.split("\n").index(written) + 1}
+
     def add_pathway(self, name: str, body: str) -> None:
         path = f"pathways/{name}.yml"
         indented = "\n".join("      " + line if line else "" for line in body.split("\n"))
@@ -87,7 +103,7 @@ class Attempts:
         self.expected[path] = {body_key, *(body_key + 1 + n for n in range(body.count("\n") + 1))}
 
 
-def _project_with(root: Path, guides, pathways) -> Attempts:
+def _project_with(root: Path, guides, pathways, fields=()) -> Attempts:
     """The project, copied, with each attempt added as its own file."""
     root.mkdir()
     for name in ("docs", "pathways"):
@@ -101,6 +117,8 @@ def _project_with(root: Path, guides, pathways) -> Attempts:
         made.add_guide(name, markdown, at)
     for name, body in pathways:
         made.add_pathway(name, body)
+    for attempt in fields:
+        made.add_field(*attempt)
     return made
 
 
@@ -113,6 +131,13 @@ RAW_HTML_BODIES = [a for a in PATHWAY_ATTEMPTS if "<" in a[1]]
 def attempts(tmp_path_factory) -> Attempts:
     others = [a for a in PATHWAY_ATTEMPTS if a not in RAW_HTML_BODIES]
     return _project_with(tmp_path_factory.mktemp("attempts") / "project", GUIDE_ATTEMPTS, others)
+
+
+@pytest.fixture(scope="module")
+def field_attempts(tmp_path_factory) -> Attempts:
+    """Markup in plain-text fields: the front matter and pathway checks stop these before any
+    page is rendered, so they get a build of their own."""
+    return _project_with(tmp_path_factory.mktemp("fields") / "project", [], [], FIELD_ATTEMPTS)
 
 
 def _reported(output: str) -> set[tuple[str, int]]:
@@ -144,6 +169,34 @@ def test_the_content_check_reports_every_attempt_with_its_line(attempts):
     reported = {(f.problem.file, f.problem.line) for f in found if f.rule in ("unsafe-html", "pathway")}
     missing = _missing(attempts.expected, reported)
     assert not missing, "not reported:\n" + "\n".join(missing)
+
+
+def test_markup_in_a_plain_text_field_stops_the_build_and_the_check_with_file_and_line(field_attempts, tmp_path):
+    result = run_mkdocs_build(field_attempts.root / "mkdocs.yml", tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    reported = _reported(output)
+    missing = _missing(field_attempts.expected, reported)
+    assert not missing, "not reported:\n" + "\n".join(missing) + "\n\n" + output[-3000:]
+    assert "curly quotes" in output, "the message says how to fix it"
+    _, found = check_paths([field_attempts.root / p for p in field_attempts.expected], Project.load(field_attempts.root, TODAY))
+    assert not _missing(field_attempts.expected, {(f.problem.file, f.problem.line) for f in found})
+
+
+def test_the_finished_page_check_reads_the_head_too(tmp_path):
+    """Text a theme template prints unescaped, in <head> or anywhere outside the content, is
+    caught in the finished page, whichever field it came from: here the site's description,
+    which no schema checks and the "page not found" page prints in its <head>."""
+    made = _project_with(tmp_path / "project", [], [])
+    config = (made.root / "mkdocs.yml").read_text(encoding="utf-8")
+    line = next(line for line in config.split("\n") if line.startswith("site_description:"))
+    (made.root / "mkdocs.yml").unlink()  # a copy, not the link to the real file
+    (made.root / "mkdocs.yml").write_text(
+        config.replace(line, "site_description: 'About us.\"><img src=x onerror=alert(1)>'"), encoding="utf-8")
+    result = run_mkdocs_build(made.root / "mkdocs.yml", tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "`onerror=` attributes are not allowed" in output, output[-2000:]
 
 
 def test_raw_html_in_a_pathway_body_stops_the_build_and_the_check(tmp_path):

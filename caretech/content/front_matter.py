@@ -13,7 +13,7 @@ import dataclasses
 from caretech.problems import Problem
 from caretech.content.review_dates import check_review_dates
 from caretech.readers.front_matter import as_json_values, read_front_matter
-from caretech.readers.schema_check import check_against_schema
+from caretech.readers.schema_check import check_against_schema, markup_characters, markup_problem
 from caretech.templates.source import describe as describe_template, is_template, template_schema
 
 PAGE_FIELDS = ("title", "description")
@@ -69,6 +69,8 @@ def check_front_matter(text: str, filename: str, src_path: str, schema: dict) ->
             elif not isinstance(value, str) or not value.strip():
                 problems.append(Problem(filename, 2, f"The front matter is missing `{field}`.",
                                         f"Add a `{field}:` line with plain text."))
+            elif markup_characters(value):
+                problems.append(markup_problem(filename, document.line_of((field,)), f"`{field}`", value))
     problems += check_review_dates(document, filename)  # optional on other pages, but must be right
     return front.data, list(dict.fromkeys(problems))  # a bad date is reported once, not twice
 

@@ -130,14 +130,52 @@ def _attribute_problems(tag: str, name: str, value: str, refused: bool) -> list[
     return found
 
 
-def unsafe_markup(page_html: str | LexborNode) -> list[UnsafeMarkup]:
-    """Everything in `page_html` (a page's content, or a whole page, as text or already parsed)
-    that content may not do."""
+# What the theme itself writes around the content that content may not write: its settings in
+# <head>, its scripts (caretech/site/csp.py allows the inline ones by hash) and its search and
+# colour-scheme forms. Only these shapes pass in a finished page; anything else came from content.
+_THEME_META = {"charset": None, "name": {"description", "author", "generator", "viewport", "theme-color"},
+               "http-equiv": {"content-security-policy"}}
+_THEME_LINK_RELS = {"stylesheet", "icon", "canonical", "manifest", "prev", "next", "apple-touch-icon", "alternate"}
+_THEME_FORM_CLASSES = {"md-search__form", "md-header__option"}
+
+
+def _inside(node: LexborNode, tag: str) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if (parent.tag or "").lower() == tag:
+            return True
+        parent = parent.parent
+    return False
+
+
+def theme_markup(node: LexborNode) -> bool:
+    """Whether a finished page's element is one the theme writes there (never inside <article>)."""
+    tag = (node.tag or "").lower()
+    in_head = (node.parent.tag or "").lower() == "head" if node.parent is not None else False
+    attributes = {name.lower(): (value or "") for name, value in node.attributes.items()}
+    if tag == "meta" and in_head:
+        kinds = [name for name in _THEME_META if name in attributes]
+        if len(kinds) != 1 or set(attributes) - {kinds[0], "content"}:
+            return False
+        allowed = _THEME_META[kinds[0]]
+        return allowed is None or attributes[kinds[0]].lower() in allowed
+    if tag == "link" and in_head:
+        return attributes.get("rel", "").lower() in _THEME_LINK_RELS
+    if tag == "script":
+        return not _inside(node, "article")
+    if tag == "form":
+        return bool(_THEME_FORM_CLASSES & set(attributes.get("class", "").split())) and not _inside(node, "article")
+    return False
+
+
+def unsafe_markup(page_html: str | LexborNode, whole_page: bool = False) -> list[UnsafeMarkup]:
+    """Everything in `page_html` (a page's content as text, or a parsed node) that content may
+    not do. `whole_page`: it is a finished page, whose theme markup (`theme_markup`) passes."""
     found: list[UnsafeMarkup] = []
     top = LexborHTMLParser(page_html).root if isinstance(page_html, str) else page_html
     for node in top.traverse(include_text=False):
         tag = (node.tag or "").lower()
-        refused = tag in FORBIDDEN_ELEMENTS
+        refused = tag in FORBIDDEN_ELEMENTS and not (whole_page and theme_markup(node))
         if refused:
             found.append(UnsafeMarkup(
                 f"`<{tag}>` elements are not allowed: {FORBIDDEN_ELEMENTS[tag]}.",
@@ -208,13 +246,14 @@ def content_sources(project: Path, first: str | None = None) -> list[tuple[str, 
 
 
 def problems_in_page(page_html: str | LexborNode, page_file: str,
-                     sources: Callable[[], Sequence[tuple[str, str]]]) -> list[Problem]:
+                     sources: Callable[[], Sequence[tuple[str, str]]], whole_page: bool = False) -> list[Problem]:
     """Each unsafe thing in a page as a Problem at the source file and line it most likely came from.
 
     `page_file` names the page when no source has the text. `sources` is only called when
-    something is found: (file, text) pairs, the page's own file first.
+    something is found: (file, text) pairs, the page's own file first. `whole_page`: a finished
+    page, <head> included (see `unsafe_markup`).
     """
-    found = unsafe_markup(page_html)
+    found = unsafe_markup(page_html, whole_page)
     if not found:
         return []
     texts = sources()

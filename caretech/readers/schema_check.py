@@ -100,6 +100,8 @@ def _explain(error: ValidationError, document: YamlDocument, filename: str, desc
         return [Problem(filename, line, f"{where} should be {words}, but it is {_type_name(error.instance)}.", fix)]
 
     if kind in ("pattern", "format"):
+        if isinstance(error.instance, str) and markup_characters(error.instance):
+            return [markup_problem(filename, line, where, error.instance)]
         return [Problem(filename, line, f"{where} is written as `{error.instance}`, which is not the right form.",
                         error.schema.get("description", "Check the template for the form to use."))]
 
@@ -116,6 +118,25 @@ def _explain(error: ValidationError, document: YamlDocument, filename: str, desc
         return [Problem(filename, line, f"{where} lists the same thing twice.", "Remove the repeated item.")]
 
     return [Problem(filename, line, f"{where}: {error.message}.", error.schema.get("description", ""))]
+
+
+# Text that a theme template prints inside an attribute or the page's <head> must stay text:
+# MkDocs' templates do not escape, so a quote or a tag in it would become markup.
+_MARKUP_CHARACTERS = '<>"'
+
+
+def markup_characters(text: str) -> str:
+    """The characters in `text` that could turn plain text into markup, e.g. '"<'."""
+    return "".join(c for c in _MARKUP_CHARACTERS if c in text)
+
+
+def markup_problem(filename: str, line: int, where: str, text: str) -> Problem:
+    shown = " and ".join(f"`{c}`" for c in markup_characters(text))
+    return Problem(filename, line,
+                   f"{where} has {shown} in it. This text goes into the page's own markup, "
+                   "where those characters could change the page or run code.",
+                   "Write plain text: use curly quotes “ ” or ‘ ’ instead of \", and the words "
+                   "'less than' or 'more than' instead of < and >. A web address must not contain them.")
 
 
 def _unknown_key(filename, line, key, where, allowed, schema) -> Problem:
