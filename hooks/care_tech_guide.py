@@ -2,7 +2,8 @@
 
 on_config gives Markdown's abbr extension the site's abbreviations (includes/abbreviations.md)
           as its glossary: caretech/readers/abbreviations.py says why.
-on_files  checks every page's front matter, compiles pathways/*.yml and adds the
+on_files  checks every page's front matter and fact references (caretech/facts), puts facts
+          into diagrams (docs/**/*.svg), compiles pathways/*.yml and adds the
           generated pathway pages; any mistake stops the build with one plain message.
 on_page_markdown  points "Edit this page" at the YAML file for generated pages, and adds
           a "Not sure? Answer a few questions" box to guides that pathway results link to.
@@ -13,6 +14,7 @@ on_env    gives templates the one date format (`format_date` filter) and the ove
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -32,6 +34,8 @@ from mkdocs.structure.pages import Page
 from caretech.build_cache import BuildCache
 from caretech.content.front_matter import check_front_matter, load_front_matter_schema
 from caretech.content.review_dates import review_notice
+from caretech.facts import expand_text, reference_problems, register_for
+from caretech.facts.markdown import with_facts_folder
 from caretech.pathways import compile_pathways
 from caretech.pathways.cross_links import cross_link_box, insert_after_introduction, pathways_by_guide
 from caretech.pathways.render import (
@@ -52,27 +56,38 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         glossary = read_abbreviations(Path(config.config_file_path).resolve().parent)
     except ContentError as error:
         raise PluginError(build_stopped(error.problems))
-    config["mdx_configs"] = with_glossary(config.mdx_configs, glossary)
+    config["mdx_configs"] = with_facts_folder(with_glossary(config.mdx_configs, glossary), _project(config))
     return config
+
+
+def _project(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve()
-    problems: list[Problem] = []
     titles: dict[str, str] = {}
 
+    register, problems = register_for(project, build_today())
     schema = load_front_matter_schema()
     for file in files.documentation_pages():
         name = (docs / file.src_uri).relative_to(project).as_posix()
         meta, found = check_front_matter(file.content_string, name, file.src_uri, schema)
-        problems += found
+        problems += found + reference_problems(file.content_string, name, register)
         if isinstance(meta.get("title"), str):
             titles[file.src_uri] = meta["title"]
 
+    for file in files.media_files():  # diagrams: facts in their text, put in before any page shows them
+        if file.src_uri.endswith(".svg") and "{{" in file.content_string:
+            name = (docs / file.src_uri).relative_to(project).as_posix()
+            problems += reference_problems(file.content_string, name, register)
+            file.content_string = expand_text(file.content_string, register, escape=html.escape)
+
     pathways = []
     try:
-        pathways = compile_pathways(project / "pathways", known_pages=titles.keys(), display_root=project)
+        pathways = compile_pathways(project / "pathways", known_pages=titles.keys(), display_root=project,
+                                    register=register)
     except ContentError as error:
         problems += error.problems
     if problems:

@@ -7,7 +7,6 @@ on_page_content  finds the SVG file each local `.svg` image points to, through t
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +23,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     def load_svg(src: str) -> str | None:
         url = posixpath.normpath(unquote(urljoin(page.file.url, src)))
         found = next((f for f in files if f.url == url and f.abs_src_path), None)
-        return Path(found.abs_src_path).read_text(encoding="utf-8") if found else None
+        return found.content_string if found else None  # with its facts put in (care_tech_guide.py)
 
     return inline_diagrams(html, load_svg)

@@ -19,7 +19,9 @@ from mkdocs.structure.files import File, Files
 
 from caretech.build_cache import BuildCache
 from caretech.content.front_matter import load_front_matter_schema
+from caretech.facts import expand_page, register_for
 from caretech.problems import Problem, build_stopped
+from caretech.readers.dates import build_today
 from caretech.templates import build_download, is_template
 from caretech.templates.fields import fields_to_html
 from caretech.templates.page import CALCULATOR_MARKER, Download, insert_calculators, template_page
@@ -36,9 +38,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     def display(src_uri: str) -> str:
         return (docs / src_uri).relative_to(project).as_posix()
 
+    register, _ = register_for(project, build_today())  # care_tech_guide.py has checked the references
     pages = files.documentation_pages()
     for file in pages:
         if is_template(file.src_uri):
+            file.content_string = expand_page(file.content_string, register)  # facts, for the download too
             template, found = load_template(file.content_string, display(file.src_uri), file.src_uri, schema)
             problems += found
             if template is not None:

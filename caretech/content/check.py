@@ -2,8 +2,8 @@
 
     python -m caretech.content.check [paths...] [--errors-only] [--today YYYY-MM-DD]
 
-Run it from the project folder (`make check` does). With no paths it checks docs/ and
-pathways/. Each finding is printed as `file:line: error|warning: message` with a fix.
+Run it from the project folder (`make check` does). With no paths it checks docs/,
+pathways/ and facts/. Each finding is printed as `file:line: error|warning: message` with a fix.
 Errors make the command exit with status 1 (and so fail CI); warnings are advice.
 `RULES` below lists every rule and how serious it is.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -23,9 +23,10 @@ from caretech.content.front_matter import check_front_matter, is_guide, load_fro
 from caretech.content.markdown_text import blocks, body_lines, sentences
 from caretech.content.pathway_text import pathway_sentences
 from caretech.content.site_markdown import site_markdown
+from caretech.facts import FACTS_FOLDER, Register, expand_data, expand_text, load_register, reference_problems, typed_by_hand
 from caretech.pathways import SCHEMA_FILE, compile_pathway
 from caretech.pathways.render import render_pathway_page, render_routes_page
-from caretech.problems import ContentError
+from caretech.problems import ContentError, Problem
 from caretech.readers.abbreviations import read_abbreviations
 from caretech.readers.dates import build_today, parse_date
 from caretech.readers.front_matter import read_front_matter, split_front_matter
@@ -52,8 +53,12 @@ RULES = {
     "abbreviation": (WARNING, "an abbreviation used before it is spelt out on the page"),
     "picture": (ERROR, "a picture in a page with no alt text or no caption"),
     "picture-file": (ERROR, "an SVG picture too big, with a script, style, outside link, tiny or black text"),
+    "facts": (ERROR, "a mistake in facts/*.yml, or a {{ fact }} that names no fact in it"),
+    "typed-fact": (WARNING, "a phone number, amount or deadline from facts/ typed out instead of written as {{ fact }}"),
 }
 REVIEW_SOON_DAYS = 30
+# Messages of references.reference_problems, which the pathway compiler passes on with its own.
+_FACT_MESSAGES = ("There is no fact called", "The fact `", "A fact reference", "`{{")
 # Dates and sources have their own rules with clearer messages, so the schema
 # check leaves out "missing field" for them.
 _OWN_RULES = {"last_reviewed", "next_review", "sources"}
@@ -72,13 +77,17 @@ class Project:
     abbreviations: dict[str, str]
     render_markdown: Callable[[str], str] = lambda text: text   # Markdown -> HTML, as the build does
     includes: tuple[tuple[str, str], ...] = ()                   # (file, text) of includes/, for snippets
+    facts: Register = field(default_factory=Register)           # facts/*.yml, as on `today`
+    fact_problems: tuple[Problem, ...] = ()                     # mistakes in facts/*.yml
 
     @classmethod
     def load(cls, root: Path, today: datetime.date | None = None) -> Project:
         docs = root / "docs"
+        today = today or build_today()
+        facts, fact_problems = load_register(root, today)
         return cls(
             root=root,
-            today=today or build_today(),
+            today=today,
             page_schema=_without_required(load_front_matter_schema(), _OWN_RULES),
             pathway_schema=_without_required(load_schema(root / "pathways" / SCHEMA_FILE), _OWN_RULES),
             known_pages={p.relative_to(docs).as_posix() for p in docs.rglob("*.md")},
@@ -87,6 +96,8 @@ class Project:
             render_markdown=site_markdown(root / "mkdocs.yml"),
             includes=tuple((p.relative_to(root).as_posix(), p.read_text(encoding="utf-8"))
                            for p in sorted((root / "includes").glob("*.md"))),
+            facts=facts,
+            fact_problems=tuple(fact_problems),
         )
 
 
@@ -126,10 +137,19 @@ def review_findings(filename: str, dates: dict, line_of: Callable[[str], int], t
 
 # --- guides and other pages ----------------------------------------------------------------
 
+def fact_findings(text: str, filename: str, project: Project, first_line: int = 1) -> list[Finding]:
+    """Wrong fact references (errors) and registered values typed out (warnings)."""
+    return ([Finding(p, ERROR, "facts") for p in reference_problems(text, filename, project.facts, first_line)]
+            + [Finding(p, WARNING, "typed-fact") for p in typed_by_hand(text, filename, project.facts, first_line)])
+
+
 def check_page(text: str, filename: str, src_path: str, project: Project) -> list[Finding]:
     """A Markdown page. `src_path` is its path inside docs/, e.g. devices-and-wifi/wifi.md."""
     meta, problems = check_front_matter(text, filename, src_path, project.page_schema)
     found = [Finding(p, ERROR, "front-matter") for p in problems]
+    body = split_front_matter(text)[1]
+    found += fact_findings(body, filename, project, text.removeprefix("\ufeff")[: len(text) - len(body)].count("\n") + 1)
+    text = expand_text(text, project.facts)  # the rest reads the page as readers will
     if is_guide(src_path) and meta:
         found += review_findings(filename, meta, read_front_matter(text).line_of, project.today, "guide")
         if "sources" not in meta:
@@ -154,8 +174,9 @@ def check_page(text: str, filename: str, src_path: str, project: Project) -> lis
 # --- pathways ------------------------------------------------------------------------------
 
 def check_pathway(text: str, filename: str, project: Project) -> list[Finding]:
-    pathway, problems = compile_pathway(text, filename, project.pathway_schema, project.known_pages)
-    found = [Finding(p, ERROR, "pathway") for p in problems]
+    pathway, problems = compile_pathway(text, filename, project.pathway_schema, project.known_pages, project.facts)
+    found = [Finding(p, ERROR, "facts" if p.message.startswith(_FACT_MESSAGES) else "pathway") for p in problems]
+    found += [Finding(p, WARNING, "typed-fact") for p in typed_by_hand(text, filename, project.facts)]
     if pathway is not None:  # its pages, rendered as the build renders them
         for page in (render_pathway_page(pathway, {}), render_routes_page(pathway)):
             html = project.render_markdown(split_front_matter(page)[1])
@@ -165,7 +186,8 @@ def check_pathway(text: str, filename: str, project: Project) -> list[Finding]:
         return found  # the pathway rule has already said why
     found += review_findings(filename, document.data, lambda key: document.line_of((key,)),
                              project.today, "pathway")
-    raw = text.split("\n")
+    document.data = expand_data(document.data, project.facts)  # the words as readers see them
+    raw = expand_text(text, project.facts).split("\n")
     prose = pathway_sentences(document, raw)
     found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
     not_comments = [(n, line) for n, line in enumerate(raw, 1) if not line.lstrip().startswith("#")]
@@ -196,12 +218,15 @@ def content_files(paths: list[Path]) -> list[Path]:
 
 def check_file(path: Path, project: Project, display: str) -> list[Finding]:
     if path.suffix == ".svg":
-        return pictures.svg_findings(display, path.read_bytes())
+        data = path.read_bytes()
+        return pictures.svg_findings(display, data) + fact_findings(data.decode("utf-8", "replace"), display, project)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return [finding(ERROR, "front-matter", display, 1, "This file is not saved as UTF-8 text, so it cannot be read.",
                         "Save it again as UTF-8: most editors offer this in Save As or in the status bar.")]
+    if path.suffix in (".yml", ".yaml") and path.parent.name == FACTS_FOLDER:
+        return [Finding(p, ERROR, "facts") for p in project.fact_problems if p.file == display]
     if path.suffix in (".yml", ".yaml"):
         return check_pathway(text, display, project)
     return check_page(text, display, _docs_path(path), project)
@@ -241,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     if root is None:
         print("Run this from the project folder: the one with mkdocs.yml and pathways/ in it.", file=sys.stderr)
         return 2
-    paths = [p.absolute() for p in args.paths] or [root / "docs", root / "pathways"]
+    paths = [p.absolute() for p in args.paths] or [root / "docs", root / "pathways", root / FACTS_FOLDER]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         print(f"Not found: {', '.join(missing)}. Give files or folders that exist.", file=sys.stderr)

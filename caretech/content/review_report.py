@@ -27,6 +27,7 @@ from caretech.content.pathway_text import pathway_sentences
 from caretech.readers.dates import MONTHS, build_today, format_date, format_month, parse_date
 from caretech.readers.front_matter import front_matter_data
 from caretech.readers.yaml_source import load_yaml
+from caretech.facts import references_in, register_for
 from caretech.templates.source import is_template
 
 PAGE = "maintainers/review-due/index.md"
@@ -44,6 +45,7 @@ class Reviewed:
     source: str         # the file a contributor edits
     last_reviewed: datetime.date | None
     next_review: datetime.date | None
+    used_on: tuple[str, ...] = ()   # a fact in the register: the files that refer to it
 
 
 @dataclass(frozen=True)
@@ -54,20 +56,26 @@ class DatedFact:
     line: int
 
 
-def collect(root: Path) -> tuple[list[Reviewed], list[DatedFact]]:
-    """Read every guide, every other page with review dates (templates among them) and every
-    pathway under `root` (the project folder).
+def collect(root: Path, today: datetime.date | None = None) -> tuple[list[Reviewed], list[DatedFact]]:
+    """Read every guide, every other page with review dates (templates among them), every
+    pathway and every fact in the register under `root` (the project folder).
 
     Runs in every build: front matter comes from the shared reader, which the build has
     already filled, and only pages with an "as of" in them are read sentence by sentence.
     """
     docs = root / "docs"
     items, facts = [], []
+    uses: dict[str, list[str]] = {}  # fact -> the files that refer to it
+    for path in sorted(docs.rglob("*.svg")):
+        for name in references_in(path.read_text(encoding="utf-8")):
+            uses.setdefault(name, []).append(path.relative_to(root).as_posix())
     for path in sorted(docs.rglob("*.md")):
         src = path.relative_to(docs).as_posix()
         if src.startswith("maintainers/review-due/"):
             continue
         text = path.read_text(encoding="utf-8")
+        for name in references_in(text):
+            uses.setdefault(name, []).append(f"docs/{src}")
         meta = front_matter_data(text)
         kind = "Template" if is_template(src) else "Guide" if is_guide(src) else "Page"
         if kind == "Page" and not (meta.get("last_reviewed") or meta.get("next_review")):
@@ -79,6 +87,8 @@ def collect(root: Path) -> tuple[list[Reviewed], list[DatedFact]]:
             facts += _dated_facts(sentences(b for b in blocks(text) if AS_OF.search(b.text)), item)
     for path in sorted((root / "pathways").glob("*.yml")):
         text = path.read_text(encoding="utf-8")
+        for name in references_in(text):
+            uses.setdefault(name, []).append(f"pathways/{path.name}")
         document, _ = load_yaml(text, path.name)  # the build has already stopped on any problem
         data = document.data if document is not None and isinstance(document.data, dict) else {}
         item = Reviewed("Pathway", str(data.get("title") or path.stem), f"pathways/{data.get('id', path.stem)}/index.md",
@@ -86,6 +96,10 @@ def collect(root: Path) -> tuple[list[Reviewed], list[DatedFact]]:
         items.append(item)
         if data and AS_OF.search(text):
             facts += _dated_facts(pathway_sentences(document, text.split("\n")), item)
+    register, _ = register_for(root, today or build_today())  # the build has already stopped on any problem
+    for fact in register.facts.values():
+        items.append(Reviewed("Fact", f"{fact.what} (`{fact.name}`)", "", fact.file,
+                              fact.last_reviewed, fact.next_review, tuple(sorted(set(uses.get(fact.name, []))))))
     return items, facts
 
 
@@ -129,12 +143,17 @@ def _cell(text: str) -> str:
 
 
 def _link(item: Reviewed) -> str:
-    return f"[{_cell(item.title)}](../../{item.page})"  # the report sits two folders down
+    return f"[{_cell(item.title)}](../../{item.page})" if item.page else _cell(item.title)  # two folders down
+
+
+def _used_on(item: Reviewed) -> str:
+    return ", ".join(f"`{source}`" for source in item.used_on) or "no page yet"
 
 
 def render(items: list[Reviewed], facts: list[DatedFact], today: datetime.date) -> str:
     """The report as a Markdown page (with front matter)."""
-    ordered = oldest_first(items)
+    ordered = oldest_first([i for i in items if i.kind != "Fact"])
+    registered = oldest_first([i for i in items if i.kind == "Fact"])
     overdue = sum(1 for i in items if needs_review_now(i, today))
     lines = [
         "---",
@@ -147,7 +166,7 @@ def render(items: list[Reviewed], facts: list[DatedFact], today: datetime.date) 
         "# Review due report",
         "",
         f"This page is for the people who keep the site up to date. It was made when the site was built, on {format_date(today)}.",
-        f"It lists {len(items)} guides, pathways and other pages with review dates. "
+        f"It lists {len(ordered)} guides, pathways and other pages with review dates, and {len(registered)} facts. "
         + (f"{overdue} of them {'is' if overdue == 1 else 'are'} overdue or missing a review date (in bold)."
            if overdue else "None of them is overdue."),
         "",
@@ -160,6 +179,20 @@ def render(items: list[Reviewed], facts: list[DatedFact], today: datetime.date) 
         state = f"**{status(item, today)}**" if needs_review_now(item, today) else status(item, today)
         lines.append(f"| {item.last_reviewed or 'none'} | {item.next_review or 'none'} | {state} | "
                      f"{_link(item)} | {item.kind} | `{item.source}` |")
+    lines += [
+        "",
+        "## The register of facts, oldest first",
+        "",
+        "Each fact is written once, in `facts/`, and pages refer to it by name. When you review a fact, "
+        "check the pages that use it too.",
+        "",
+        "| Last reviewed | Next review | Status | Fact | Used on | File to edit |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for item in registered:
+        state = f"**{status(item, today)}**" if needs_review_now(item, today) else status(item, today)
+        lines.append(f"| {item.last_reviewed} | {item.next_review} | {state} | {_link(item)} | {_used_on(item)} | "
+                     f"`{item.source}` |")
     lines += [
         "",
         "## Facts marked \"as of\", oldest first",
@@ -179,7 +212,7 @@ def render(items: list[Reviewed], facts: list[DatedFact], today: datetime.date) 
 
 
 def review_page(root: Path, today: datetime.date) -> str:
-    items, facts = collect(root)
+    items, facts = collect(root, today)
     return render(items, facts, today)
 
 
@@ -192,15 +225,17 @@ def due_within(items: list[Reviewed], today: datetime.date, days: int) -> list[R
 def issue_body(items: list[Reviewed], today: datetime.date, days: int, site_url: str = "") -> str:
     """The Markdown body of the "Reviews due" issue (GitHub issues link to files, not pages)."""
     due = due_within(items, today, days)
-    lines = [f"Guides, pathways and templates whose review is due by {format_date(today + datetime.timedelta(days=days))} "
+    lines = [f"Guides, pathways, templates and facts whose review is due by {format_date(today + datetime.timedelta(days=days))} "
              f"(checked on {format_date(today)}). This issue is updated every week; close it when the list is empty.",
              ""]
     if not due:
         return "\n".join(lines + ["Nothing is due. Thank you for keeping the guides up to date."]) + "\n"
-    lines += ["| Next review | Status | Title | Type | File to edit |", "| --- | --- | --- | --- | --- |"]
+    lines += ["| Next review | Status | Title | Type | File to edit | Pages that use it |",
+              "| --- | --- | --- | --- | --- | --- |"]
     for item in due:
         when = format_date(item.next_review) if item.next_review else "none"
-        lines.append(f"| {when} | {status(item, today)} | {_cell(item.title)} | {item.kind} | `{item.source}` |")
+        used = _used_on(item) if item.kind == "Fact" else ""
+        lines.append(f"| {when} | {status(item, today)} | {_cell(item.title)} | {item.kind} | `{item.source}` | {used} |")
     lines += ["", "To review one: check every fact against its sources, update what has changed, then set "
               "`last_reviewed` to the day you checked and `next_review` up to 12 months later. "
               "The review-due page on the built site lists the facts marked \"as of\" a date."]
@@ -217,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", action="store_true", help="print only how many are due")
     args = parser.parse_args(argv)
     today = args.today or build_today()
-    items, _ = collect(args.root)
+    items, _ = collect(args.root, today)
     if args.count:
         print(len(due_within(items, today, args.due_within)))
     else:

@@ -14,6 +14,7 @@ from typing import Any, Callable
 import markdown
 import yaml
 
+from caretech.facts.markdown import with_facts_folder
 from caretech.readers.abbreviations import read_abbreviations, with_glossary
 
 # MkDocs adds these to every site's list (mkdocs/config/defaults.py: MarkdownExtensions builtins).
@@ -57,6 +58,7 @@ def site_markdown(config_file: Path) -> Callable[[str], str]:
     """A function from Markdown (no front matter) to the HTML the site's build would make."""
     names, settings = site_extensions(config_file)
     settings = with_glossary(settings, read_abbreviations(config_file.parent))
+    settings = with_facts_folder(settings, config_file.parent)
     renderer = markdown.Markdown(extensions=names, extension_configs=settings)
 
     def render(text: str) -> str:

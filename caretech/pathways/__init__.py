@@ -14,6 +14,7 @@ from caretech.pathways.model import Pathway, build_pathway
 from caretech.pathways.routes import Route, enumerate_routes, route_table
 from caretech.problems import ContentError, Problem
 from caretech.content.review_dates import check_review_dates
+from caretech.facts import Register, expand_data, reference_problems
 from caretech.readers.schema_check import check_against_schema, load_schema
 from caretech.readers.yaml_source import YamlDocument, load_yaml
 
@@ -67,12 +68,17 @@ def _check_text(document: YamlDocument, filename: str) -> list[Problem]:
 
 
 def compile_pathway(
-    text: str, filename: str, schema: dict, known_pages: Iterable[str] | None = None
+    text: str, filename: str, schema: dict, known_pages: Iterable[str] | None = None,
+    register: Register | None = None,
 ) -> tuple[Pathway | None, list[Problem]]:
-    """Check one pathway file and build its model. Returns every problem found."""
+    """Check one pathway file and build its model. Returns every problem found.
+    Facts (`{{ name }}`) are put in from `register` once the YAML is read."""
     document, problems = load_yaml(text, filename)
     if document is None:
         return None, problems
+    register = register or Register()
+    problems += reference_problems(text, filename, register)
+    document.data = expand_data(document.data, register)
     if not isinstance(document.data, dict):
         return None, problems + [Problem(
             filename, 1, "The file should be a set of fields (`id:`, `title:` and so on), but it is not.",
@@ -94,7 +100,8 @@ def compile_pathway(
 
 
 def compile_pathways(
-    directory: str | Path, known_pages: Iterable[str] | None = None, display_root: str | Path | None = None
+    directory: str | Path, known_pages: Iterable[str] | None = None, display_root: str | Path | None = None,
+    register: Register | None = None,
 ) -> list[Pathway]:
     """Compile every `*.yml`/`*.yaml` file in `directory`, or raise ContentError listing every problem."""
     directory = Path(directory)
@@ -107,7 +114,7 @@ def compile_pathways(
     files = sorted([*directory.glob("*.yml"), *directory.glob("*.yaml")])
     for path in files:
         name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        pathway, found = compile_pathway(path.read_text(encoding="utf-8"), name, schema, known)
+        pathway, found = compile_pathway(path.read_text(encoding="utf-8"), name, schema, known, register)
         problems += found
         if pathway is None:
             continue
