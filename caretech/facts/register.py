@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 from caretech.content.review_dates import check_review_dates
 from caretech.problems import Problem
 from caretech.readers.dates import format_month, parse_date
@@ -91,18 +93,20 @@ def load_register(project: Path, today: datetime.date) -> tuple[Register, list[P
     if not folder.is_dir():
         return register, problems
     schema = load_schema(folder / SCHEMA_FILE)
+    one_fact = Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/fact"})
     for path in sorted(folder.glob("*.yml")):
         name = path.relative_to(project).as_posix()
         document, found = load_yaml(path.read_text(encoding="utf-8"), name)
         problems += found
         if document is None:
             continue
-        found = check_against_schema(document, schema, name, _describe)
-        problems += found
-        if found or not isinstance(document.data, dict):
+        problems += check_against_schema(document, schema, name, _describe)
+        if not isinstance(document.data, dict):
             continue
         for key, entry in document.data.items():
             line = document.line_of((key,))
+            if not one_fact.is_valid(entry):
+                continue  # the schema check has said why
             if key in register.facts:
                 other = register.facts[key]
                 problems.append(Problem(name, line, f"The fact `{key}` is also in {other.file} (line {other.line}).",

@@ -105,6 +105,12 @@ def _explain(error: ValidationError, document: YamlDocument, filename: str, desc
         return [Problem(filename, line, f"{where} is written as `{error.instance}`, which is not the right form.",
                         error.schema.get("description", "Check the template for the form to use."))]
 
+    if kind in ("anyOf", "oneOf"):  # one of several forms: say which, in the schema's words
+        if isinstance(error.instance, str) and markup_characters(error.instance):
+            return [markup_problem(filename, line, where, error.instance)]
+        return [Problem(filename, line, f"{where} is not written in a form it can take.",
+                        error.schema.get("description", "Check the examples in CONTRIBUTING.md."))]
+
     if kind in ("minLength", "maxLength"):
         return [Problem(filename, line, f"{where} is too {'short' if kind == 'minLength' else 'long'}.",
                         error.schema.get("description", ""))]
