@@ -102,13 +102,12 @@ def _check_file(
 def compile_pathway(
     text: str, filename: str, schema: dict, known_pages: Iterable[str] | None = None
 ) -> tuple[Pathway | None, list[Problem]]:
-    """Check one pathway file and build its model. Returns every problem found."""
+    """Check one pathway file and build its model. Returns every problem found.
+
+    An index file is checked on its own and gives no pathway: it needs the other files to be
+    built (compile_folder does that, and checks the pathways it names)."""
     document, problems = _check_file(text, filename, schema, known_pages)
-    if document is not None and _is_index(document.data):
-        problems.append(Problem(filename, document.line_of(("choose_from",)),
-                                "This file is an index of other pathways, not a pathway.",
-                                "Compile the whole pathways folder, so the index can find its pathways."))
-    if problems:
+    if problems or _is_index(document.data):
         return None, problems
     return build_pathway(document.data, filename, when_headings(schema)), []
 
