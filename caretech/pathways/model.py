@@ -52,13 +52,19 @@ class Outcome:
 
 
 @dataclass(frozen=True)
-class Pathway:
+class _PathwayFile:
+    """What every file in pathways/ has, a pathway or an index."""
+
     id: str
     title: str
     summary: str
     audience: tuple[str, ...]
     last_reviewed: str
     next_review: str
+
+
+@dataclass(frozen=True)
+class Pathway(_PathwayFile):
     version: int
     start: str
     questions: tuple[Question, ...]
@@ -77,16 +83,10 @@ class Pathway:
 
 
 @dataclass(frozen=True)
-class PathwayIndex:
+class PathwayIndex(_PathwayFile):
     """One question whose answers send people into other pathways: the first question of each
     pathway in `choose_from`, in that order, so the index never repeats their words."""
 
-    id: str
-    title: str
-    summary: str
-    audience: tuple[str, ...]
-    last_reviewed: str
-    next_review: str
     question: str
     hint: str
     choose_from: tuple[Pathway, ...]
