@@ -36,10 +36,11 @@ from caretech.content.front_matter import check_front_matter, load_front_matter_
 from caretech.content.review_dates import review_notice
 from caretech.facts import expand_text, reference_problems, register_for
 from caretech.facts.markdown import with_facts_folder
-from caretech.pathways import compile_pathways
+from caretech.pathways import compile_folder
 from caretech.pathways.cross_links import cross_link_box, insert_after_introduction, pathways_by_guide
 from caretech.pathways.render import (
-    INDEX_PAGE, page_path, render_index_page, render_pathway_page, render_routes_page,
+    INDEX_PAGE, index_page_path, page_path, render_index_page, render_pathway_index_page, render_pathway_page,
+    render_routes_page,
 )
 from caretech.problems import ContentError, Problem, build_stopped
 from caretech.readers.abbreviations import read_abbreviations, with_glossary
@@ -84,10 +85,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             problems += reference_problems(file.content_string, name, register)
             file.content_string = expand_text(file.content_string, register, escape=html.escape)
 
-    pathways = []
+    pathways, indexes = [], []
     try:
-        pathways = compile_pathways(project / "pathways", known_pages=titles.keys(), display_root=project,
-                                    register=register)
+        pathways, indexes = compile_folder(project / "pathways", known_pages=titles.keys(), display_root=project,
+                                           register=register)
     except ContentError as error:
         problems += error.problems
     if problems:
@@ -97,7 +98,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _pathways_for_guide.clear()
     _pathways_for_guide.update(pathways_by_guide(pathways))
     _edit_sources.clear()
-    generated = {INDEX_PAGE: (render_index_page(pathways), InclusionLevel.UNDEFINED)}
+    generated = {INDEX_PAGE: (render_index_page(pathways, indexes), InclusionLevel.UNDEFINED)}
+    for index in indexes:
+        generated[index_page_path(index)] = (render_pathway_index_page(index), InclusionLevel.NOT_IN_NAV)
+        _edit_sources[index_page_path(index)] = index.source
     for pathway in pathways:
         generated[page_path(pathway)] = (render_pathway_page(pathway, titles, free_help), InclusionLevel.NOT_IN_NAV)
         generated[f"pathways/{pathway.id}/all-routes.md"] = (render_routes_page(pathway), InclusionLevel.NOT_IN_NAV)

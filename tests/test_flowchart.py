@@ -86,14 +86,14 @@ def test_the_same_pathway_draws_the_same_chart():
 
 
 def test_an_edit_to_the_routes_in_the_yaml_changes_the_chart():
-    source = (ROOT / "pathways" / "something-gone-wrong.yml").read_text(encoding="utf-8")
+    source = (ROOT / "pathways" / "breach-or-scam.yml").read_text(encoding="utf-8")
     # "No" to "Was information about people involved?" now goes to the harm question.
     old = '      - label: "No"\n        next: record-and-learn\n'
     assert source.count(old) == 1
     edited = source.replace(old, '      - label: "No"\n        next: harm\n')
 
     def compiled(text: str) -> Pathway:
-        pathway, problems = compile_pathway(text, "pathways/something-gone-wrong.yml", load_schema(ROOT / "pathways" / "schema.json"), known_pages())
+        pathway, problems = compile_pathway(text, "pathways/breach-or-scam.yml", load_schema(ROOT / "pathways" / "schema.json"), known_pages())
         assert not problems, problems
         return pathway
 

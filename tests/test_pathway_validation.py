@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from caretech.pathways import compile_pathway, compile_pathways, load_schema
+from caretech.pathways import compile_folder, compile_pathway, compile_pathways, load_schema
 from caretech.problems import ContentError
 from helpers import FIXTURES, ROOT
 
@@ -41,6 +41,8 @@ CASES = [
     ("bad-dates.yml", 7, "`next_review` is `2028-02-30`, which is not a real date"),
     ("review-too-late.yml", 7, "more than 12 months after"),
     ("html-in-body.yml", 33, "contains HTML"),
+    ("urgent-untimed.yml", 26, "The actions of outcome `result` do not say when to do them"),
+    ("urgent-untimed.yml", 18, "`soon` is not a field"),
 ]
 
 
@@ -97,3 +99,71 @@ def test_every_file_is_compiled_or_reported(tmp_path):
     with pytest.raises(ContentError) as caught:
         compile_pathways(folder, known_pages=KNOWN)
     assert "pathways/loop.yml:27" in str(caught.value)
+
+
+def test_an_urgent_pathway_says_how_to_group_actions_by_when():
+    [untimed] = [p for p in problems_for("urgent-untimed.yml") if "do not say when" in p.message]
+    assert "`now:`, `today:`, `within-72-hours:`, `afterwards:`" in untimed.fix
+    [unknown] = [p for p in problems_for("urgent-untimed.yml") if "`soon`" in p.message]
+    assert "`now`" in unknown.fix and "`within-72-hours`" in unknown.fix
+
+
+def test_actions_are_a_plain_list_or_grouped_by_when_in_the_schemas_order():
+    text = (FIXTURES / "pathways" / "timed.yml").read_text(encoding="utf-8")
+    pathway, problems = compile_pathway(text, "pathways/timed.yml", SCHEMA, KNOWN)
+    assert problems == []
+    assert pathway.urgent
+    assert [when for when, _ in pathway.action_headings] == ["now", "today", "within-72-hours", "afterwards"]
+    assert dict(pathway.action_headings)["now"] == "Do this now"
+    result = pathway.step("result")
+    assert [(a, a.when) for a in result.actions] == [
+        ("Tell the insurer.", "today"), ("Tell your manager.", "today"),
+        ("Learn from it.", "afterwards"), ("Unplug the cable.", "now")]
+    valid, _ = compile_pathway((FIXTURES / "pathways" / "valid.yml").read_text(encoding="utf-8"),
+                               "pathways/valid.yml", SCHEMA, KNOWN)
+    assert valid.action_headings == () and {a.when for a in valid.step("outcome-on").actions} == {"today"}
+
+
+def index_folder(tmp_path, index_text: str):
+    folder = tmp_path / "pathways"
+    folder.mkdir()
+    shutil.copy(ROOT / "pathways" / "schema.json", folder / "schema.json")
+    shutil.copy(FIXTURES / "pathways" / "valid.yml", folder / "valid.yml")
+    shutil.copy(FIXTURES / "pathways" / "timed.yml", folder / "timed.yml")
+    (folder / "start-here.yml").write_text(index_text, encoding="utf-8")
+    return folder
+
+
+INDEX = """id: start-here
+title: Where do I start?
+summary: One question that sends you to the right pathway.
+audience: [everyone]
+last_reviewed: "2026-11-26"
+next_review: "2027-11-26"
+question: What has happened?
+choose_from:
+  - timed
+  - {second}
+"""
+
+
+def test_an_index_sends_people_into_the_pathways_it_names(tmp_path):
+    pathways, [index] = compile_folder(index_folder(tmp_path, INDEX.format(second="valid")), known_pages=KNOWN)
+    assert sorted(p.id for p in pathways) == ["timed", "valid"]
+    assert [p.id for p in index.choose_from] == ["timed", "valid"]
+    assert index.question == "What has happened?"
+
+
+def test_an_index_naming_an_unknown_pathway_says_which_line_and_suggests_one(tmp_path):
+    with pytest.raises(ContentError) as caught:
+        compile_folder(index_folder(tmp_path, INDEX.format(second="vaild")), known_pages=KNOWN)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line) == ("pathways/start-here.yml", 10)
+    assert "no pathway with that id" in problem.message and "Did you mean `valid`?" in problem.fix
+
+
+def test_an_index_missing_its_question_is_checked_against_the_index_fields(tmp_path):
+    text = INDEX.format(second="valid").replace("question: What has happened?\n", "")
+    with pytest.raises(ContentError) as caught:
+        compile_folder(index_folder(tmp_path, text), known_pages=KNOWN)
+    assert [p.message for p in caught.value.problems] == ["The pathway is missing `question`."]

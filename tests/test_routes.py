@@ -7,16 +7,68 @@ from pathlib import Path
 
 import pytest
 
-from caretech.pathways import enumerate_routes, route_table
-from helpers import ROOT, shipped_pathways
+from caretech.pathways import compile_folder, enumerate_routes, route_table
+from helpers import ROOT, known_pages, shipped_pathways
 
 PATHWAYS = shipped_pathways()
 ROUTE_TABLES = Path(__file__).parent / "routes"
 
 
 def test_pathways_are_shipped():
-    assert {"staff-own-phones", "something-gone-wrong"} <= {p.id for p in PATHWAYS}
-    assert len(PATHWAYS) == len(list((ROOT / "pathways").glob("*.yml")))
+    pathways, indexes = compile_folder(ROOT / "pathways", known_pages=known_pages(), display_root=ROOT)
+    assert {"staff-own-phones", "breach-or-scam", "attack-or-system-down"} <= {p.id for p in PATHWAYS}
+    assert [i.id for i in indexes] == ["something-gone-wrong"]
+    assert len(pathways) + len(indexes) == len(list((ROOT / "pathways").glob("*.yml")))
+    assert {f.stem for f in ROUTE_TABLES.glob("*.txt")} == {p.id for p in PATHWAYS}, "a route table with no pathway"
+
+
+def test_something_gone_wrong_sends_each_answer_to_its_pathway():
+    index = compile_folder(ROOT / "pathways", known_pages=known_pages(), display_root=ROOT)[1][0]
+    assert [p.id for p in index.choose_from] == ["attack-or-system-down", "breach-or-scam"]
+    assert all(p.urgent for p in index.choose_from)
+
+
+def route_to(pathway_id: str, *answers: str):
+    """The first route whose answers start with these labels."""
+    pathway = next(p for p in PATHWAYS if p.id == pathway_id)
+    return pathway, next(r for r in enumerate_routes(pathway)
+                         if [c.answer.label for c in r.choices][:len(answers)] == list(answers))
+
+
+def test_urgent_results_list_containment_first():
+    # issue 22: on an email sent to the wrong person, asking for it back came 7th, after "learn from it".
+    pathway, route = route_to("breach-or-scam", "An email or letter went to the wrong person",
+                              "Yes, including health or care details", "Yes, or we are not sure")
+    groups = route.action_groups(pathway)
+    assert [heading for heading, _ in groups][0] == "Do this now"
+    assert [heading for heading, _ in groups][-1] == "Afterwards: learn from it"
+    now = groups[0][1]
+    assert now[0].startswith("Ask the person who got it to delete or return it")
+    assert now[1].startswith("Keep working to contain it. This comes first.")
+    assert [a.order for a in route.actions] == sorted(a.order for a in route.actions)
+
+
+def test_an_answer_that_asks_for_an_action_sooner_moves_it_to_that_group():
+    # The scam answer says call the insurer now; the result lists the same call for today.
+    pathway, route = route_to("breach-or-scam", "Someone clicked a scam link or typed a password into a fake page")
+    insurer = [a for a in route.actions if a.startswith("If you have cyber insurance, call its incident line.")]
+    assert len(insurer) == 1 and insurer[0].when == "now"
+
+
+def test_possible_harm_and_not_knowing_lead_to_the_icos_self_assessment_not_straight_to_a_report():
+    breach = next(p for p in PATHWAYS if p.id == "breach-or-scam")
+    harm = breach.step("harm")
+    leads = {a.label: a.next for a in harm.answers}
+    assert leads["Some harm is possible"] == leads["I don't know"] == "check-with-ico"
+    assert "self-assessment" in breach.step("check-with-ico").body
+
+
+def test_fraud_and_theft_routes_prompt_for_cqcs_police_involvement_notification():
+    for first in ("Money was sent to a fraudster", "A phone, tablet or laptop was lost or stolen",
+                  "Paper records were lost or stolen, such as a handover sheet or care plan"):
+        _, route = route_to("breach-or-scam", first)
+        assert any("police involvement notification" in a and "(in England) or your regulator" in a
+                   for a in route.actions), first
 
 
 @pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])

@@ -34,6 +34,8 @@ def _blocks(document: YamlDocument, raw_lines: list[str]) -> list[Block]:
                 walk(item, path + (index,))
         elif isinstance(value, str) and path:
             key = path[-1] if isinstance(path[-1], str) else path[-2] if len(path) > 1 else None
+            if len(path) > 2 and path[-3] in _LIST_KEYS:  # actions grouped by when: actions: {now: [...]}
+                key = path[-3]
             if key not in _PROSE_KEYS | _LIST_KEYS:
                 return
             start = document.line_of(path)

@@ -19,8 +19,8 @@ from typing import Mapping
 import yaml
 
 from caretech.pathways.flowchart import render_flowchart
-from caretech.pathways.model import Outcome, Pathway, Question
-from caretech.pathways.routes import enumerate_routes
+from caretech.pathways.model import Action, Outcome, Pathway, PathwayIndex, Question
+from caretech.pathways.routes import Route, enumerate_routes
 from caretech.readers.dates import format_date
 
 INDEX_PAGE = "pathways/index.md"
@@ -96,11 +96,18 @@ def render_pathway_page(
     return "\n".join(parts)
 
 
+def answer_anchor(question: Question, index: int) -> str:
+    """The id of an answer's link, e.g. `what-happened--2`. A link to it gives that answer: the
+    pathway script goes on to the next step, and without the script the answer is in view.
+    Step ids cannot hold `--`, so the two never clash."""
+    return f"{question.id}--{index}"
+
+
 def _render_question(question: Question, numbers: Mapping[str, int]) -> str:
     q = _h(question.id)
     hint = f'<p class="ctg-hint" id="{q}-hint">{_h(question.hint)}</p>\n' if question.hint else ""
     answers = "".join(
-        f'<li><a class="ctg-answer" data-next-number="{numbers[a.next]}" href="#{_h(a.next)}" '
+        f'<li><a class="ctg-answer" id="{_h(answer_anchor(question, a.index))}" data-next-number="{numbers[a.next]}" href="#{_h(a.next)}" '
         f'data-answer-index="{a.index}" data-next="{_h(a.next)}">{_h(a.label)}</a></li>\n'
         for a in question.answers
     )
@@ -114,30 +121,53 @@ def _render_question(question: Question, numbers: Mapping[str, int]) -> str:
     )
 
 
-def _conditional_actions(outcome: Outcome, routes) -> list[tuple[Question, int, str]]:
-    """Actions that answers on the way to this outcome may add, in route order, once each."""
-    found: list[tuple[Question, int, str]] = []
+def _conditional_actions(outcome: Outcome, routes) -> list[tuple[Question, int, Action]]:
+    """Actions that answers on the way to this outcome may add, in route order, once each.
+    One the outcome already lists is left out, unless the answer asks for it sooner."""
+    found: list[tuple[Question, int, Action]] = []
+    own = {a: a.order for a in outcome.actions}
     for route in routes:
         if route.outcome.id != outcome.id:
             continue
         for choice in route.choices:
             for action in choice.answer.add_actions:
                 item = (choice.question, choice.answer.index, action)
-                if item not in found and action not in outcome.actions:
+                if item not in found and (action not in own or action.order < own[action]):
                     found.append(item)
     return found
 
 
-def _render_outcome(pathway, outcome: Outcome, routes, guide_titles, free_help_page, numbers) -> str:
-    o = _h(outcome.id)
-    actions = "".join(f'<li class="ctg-action">{_h(a)}</li>\n' for a in outcome.actions)
+def _action_items(pathway: Pathway, outcome: Outcome, routes) -> list[tuple[Action, str]]:
+    """Every action this result may show, as (action, list item), the outcome's own first."""
+    items = [(a, f'<li class="ctg-action" data-order="{a.order}">{_h(a)}</li>\n') for a in outcome.actions]
     for question, index, action in _conditional_actions(outcome, routes):
         label = question.answers[index].label
-        actions += (
-            f'<li class="ctg-action ctg-action-conditional" data-from-question="{_h(question.id)}" '
-            f'data-from-answer="{index}"><span class="ctg-condition">If you answered '
-            f"“{_h(label)}” to “{_h(question.question)}”: </span>{_h(action)}</li>\n"
-        )
+        items.append((action, (
+            f'<li class="ctg-action ctg-action-conditional" data-order="{action.order}" '
+            f'data-from-question="{_h(question.id)}" data-from-answer="{index}"><span class="ctg-condition">'
+            f"If you answered “{_h(label)}” to “{_h(question.question)}”: </span>{_h(action)}</li>\n"
+        )))
+    return items
+
+
+def _render_actions(pathway: Pathway, outcome: Outcome, routes) -> str:
+    """"What to do": one list, or a list under each "when" heading in order, containment first.
+    The pathway script hides what a route does not add, and any heading left with nothing under it."""
+    items = _action_items(pathway, outcome, routes)
+    title = '<h3 class="ctg-actions-title" markdown="0">What to do</h3>\n'
+    if not pathway.action_headings:
+        return title + f'<ul class="ctg-actions" markdown="0">\n{"".join(li for _, li in items)}</ul>\n'
+    groups = []
+    for when, heading in pathway.action_headings:
+        lis = "".join(li for action, li in items if action.when == when)
+        if lis:
+            groups.append(f'<div class="ctg-action-group" data-when="{_h(when)}" markdown="0">\n'
+                          f'<h4 class="ctg-when-title">{_h(heading)}</h4>\n<ul class="ctg-actions">\n{lis}</ul>\n</div>\n')
+    return title + "".join(groups)
+
+
+def _render_outcome(pathway, outcome: Outcome, routes, guide_titles, free_help_page, numbers) -> str:
+    o = _h(outcome.id)
     prefix = "../../"
     guides = "\n".join(_guide_links(outcome.guides, guide_titles, prefix))
     templates = ""
@@ -157,8 +187,7 @@ def _render_outcome(pathway, outcome: Outcome, routes, guide_titles, free_help_p
         f'<h2 class="ctg-step-title" id="{o}-title" markdown="0">'
         f'<span class="ctg-result-label">Result: </span>{_h(outcome.title)}</h2>\n\n'
         f"{outcome.body}\n\n"
-        f'<h3 class="ctg-actions-title" markdown="0">What to do</h3>\n'
-        f'<ul class="ctg-actions" markdown="0">\n{actions}</ul>\n\n'
+        f"{_render_actions(pathway, outcome, routes)}\n"
         f'<h3 class="ctg-guides-title" markdown="0">Read next</h3>\n\n'
         f'<div class="ctg-guides" markdown>\n\n{guides}\n\n</div>\n'
         f"{templates}"
@@ -189,13 +218,22 @@ def render_routes_page(pathway: Pathway) -> str:
         steps = "\n".join(
             f"{i}. {escape_markdown(c.question.question)} **{escape_markdown(c.answer.label)}**" for i, c in enumerate(route.choices, 1)
         )
-        actions = "\n".join(f"- {escape_markdown(a)}" for a in route.actions)
+        actions = route_actions_markdown(pathway, route)
         parts.append(
             f"## Route {number}: {escape_markdown(route.outcome.title)} {{ #route-{number} }}\n\n"
             f"{steps}\n\n"
             f"**Result:** [{escape_markdown(route.outcome.title)}](index.md#{route.outcome.id})\n\n"
-            f"What to do:\n\n{actions}\n"
+            f"{actions}\n"
         )
+    return "\n".join(parts)
+
+
+def route_actions_markdown(pathway: Pathway, route: Route) -> str:
+    """A route's "What to do", in Markdown: under each "when" heading, in order, if the pathway has them."""
+    parts = []
+    for heading, actions in route.action_groups(pathway):
+        items = "\n".join(f"- {escape_markdown(a)}" for a in actions)
+        parts.append(f"**{escape_markdown(heading)}**\n\n{items}\n" if heading else f"What to do:\n\n{items}\n")
     return "\n".join(parts)
 
 
@@ -214,8 +252,37 @@ def _chart_figure(pathway: Pathway) -> str:
     )
 
 
-def render_index_page(pathways: list[Pathway]) -> str:
-    """The Pathways page: every pathway with its summary."""
+def index_page_path(index: PathwayIndex) -> str:
+    return f"pathways/{index.id}/index.md"
+
+
+def render_pathway_index_page(index: PathwayIndex) -> str:
+    """An index: its question, and as answers the first answers of each pathway it sends
+    people to. Each answer links to that answer in its pathway, which goes on from there."""
+    parts = [
+        _front_matter(title=index.title, description=index.summary, next_review=index.next_review, hide=["toc"]),
+        f"# {escape_markdown(index.title)}\n",
+        f'<p class="ctg-pathway-summary" markdown="1">{escape_markdown(index.summary)}</p>\n',
+        f'<p class="ctg-pathway-meta">For {_h(", ".join(index.audience))}. '
+        f"Last reviewed {format_date(index.last_reviewed)}.</p>\n",
+        f'<div class="ctg-pathway-index" markdown>\n\n## {escape_markdown(index.question)} {{ #question }}\n',
+    ]
+    if index.hint:
+        parts.append(f'<p class="ctg-hint" markdown="1">{escape_markdown(index.hint)}</p>\n')
+    answers = []
+    for pathway in index.choose_from:
+        first = pathway.step(pathway.start)
+        answers += [f"- [{escape_markdown(a.label)}](../{pathway.id}/index.md#{answer_anchor(first, a.index)})"
+                    for a in first.answers]
+    parts.append('<div class="ctg-index-answers" markdown>\n\n' + "\n".join(answers) + "\n\n</div>\n\n</div>\n")
+    routes = "\n".join(f"- [{escape_markdown(p.title)}](../{p.id}/all-routes.md)" for p in index.choose_from)
+    parts.append(f"## Every route, for advisers and printing\n\n{routes}\n")
+    return "\n".join(parts)
+
+
+def render_index_page(pathways: list[Pathway], indexes: list[PathwayIndex] = ()) -> str:
+    """The Pathways page: every pathway with its summary, and each index first (they are where
+    to start when something has gone wrong)."""
     parts = [
         _front_matter(
             title="Guided pathways",
@@ -226,6 +293,10 @@ def render_index_page(pathways: list[Pathway]) -> str:
         "At the end you get advice that fits your service, a list of things to do, and guides to read next. "
         "You can print your result. Your answers stay on this device.\n",
     ]
+    for index in indexes:
+        sends_to = ", ".join(f"[{escape_markdown(p.title)}]({p.id}/index.md)" for p in index.choose_from)
+        parts.append(f"## [{escape_markdown(index.title)}]({index.id}/index.md)\n\n{escape_markdown(index.summary)}\n\n"
+                     f"It sends you to one of these: {sends_to}.\n")
     for pathway in sorted(pathways, key=lambda p: p.title):
         parts.append(
             f"## [{escape_markdown(pathway.title)}]({pathway.id}/index.md)\n\n{escape_markdown(pathway.summary)}\n\n"

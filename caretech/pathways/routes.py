@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from caretech.pathways.model import Answer, Outcome, Pathway, Question
+from caretech.pathways.model import Action, Answer, Outcome, Pathway, Question
 
 
 @dataclass(frozen=True)
@@ -23,12 +23,28 @@ class Route:
     outcome: Outcome
 
     @property
-    def actions(self) -> tuple[str, ...]:
-        """The outcome's actions, then those the chosen answers add, without repeats."""
-        items = [*self.outcome.actions]
-        for choice in self.choices:
-            items.extend(a for a in choice.answer.add_actions if a not in items)
-        return tuple(items)
+    def actions(self) -> tuple[Action, ...]:
+        """What to do, in the order to do it: by "when" group (containment first), and within a
+        group the outcome's actions, then those the chosen answers add, without repeats."""
+        return earliest_first([*self.outcome.actions, *(a for c in self.choices for a in c.answer.add_actions)])
+
+    def action_groups(self, pathway: Pathway) -> list[tuple[str, tuple[Action, ...]]]:
+        """(heading, actions) for each "when" group this route has, in order; one group with no
+        heading when the pathway's actions do not say when."""
+        if not pathway.action_headings:
+            return [("", self.actions)]
+        return [(heading, group) for when, heading in pathway.action_headings
+                if (group := tuple(a for a in self.actions if a.when == when))]
+
+
+def earliest_first(candidates: list[Action]) -> tuple[Action, ...]:
+    """Each action once, in its earliest "when" group (an answer may ask for something sooner
+    than the outcome does), sorted by group; within a group, in the order given."""
+    best: dict[str, tuple[int, Action]] = {}
+    for position, action in enumerate(candidates):
+        if action not in best or action.order < best[action][1].order:
+            best[action] = (position, action)
+    return tuple(a for _, a in sorted(best.values(), key=lambda pair: (pair[1].order, pair[0])))
 
 
 def enumerate_routes(pathway: Pathway) -> list[Route]:
@@ -54,5 +70,9 @@ def route_table(pathway: Pathway) -> str:
         path = " / ".join(f"{c.question.id}={c.answer.label}" for c in route.choices)
         lines.append(f"{number}. {path}")
         lines.append(f"   -> {route.outcome.id}: {route.outcome.title}")
-        lines.extend(f"   * {action}" for action in route.actions)
+        lines.extend(f"   * {_when(pathway, action)}{action}" for action in route.actions)
     return "\n".join(lines) + "\n"
+
+
+def _when(pathway: Pathway, action: Action) -> str:
+    return f"[{action.when}] " if pathway.action_headings else ""

@@ -519,3 +519,17 @@ def test_a_route_by_keyboard_with_javascript_off(browser, site_url, pathway):
             assert target_step(page) == choice.answer.next
             page.keyboard.press("Tab")
         assert target_step(page) == route.outcome.id
+
+
+def test_an_answer_on_the_something_gone_wrong_index_goes_on_in_its_pathway(page, site_url):
+    # The old address is the index: its answers link into the split pathways, answer given.
+    breach = next(p for p in PATHWAYS if p.id == "breach-or-scam")
+    page.goto(f"{site_url}pathways/something-gone-wrong/")
+    page.get_by_role("link", name="An email or letter went to the wrong person").click()
+    page.wait_for_function("() => !document.querySelector('#personal-information').hidden")
+    assert snapshot(page)["visible"] == ["personal-information"]
+    assert answers_in(address(page)) == ["what-happened:3"], "the address is the usual one, with the answer given"
+    page.get_by_role("link", name="Back").click()
+    page.wait_for_function("() => !document.querySelector('#what-happened').hidden")
+    assert page.locator("#what-happened input:checked").get_attribute("value") == "3"
+    assert breach.step("what-happened").answers[3].label == "An email or letter went to the wrong person"

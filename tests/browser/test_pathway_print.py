@@ -101,3 +101,24 @@ def test_with_javascript_off_the_whole_tree_prints_with_step_numbers(browser, si
         for answer in question.answers:
             target = next(n for n, s in enumerate(steps, 1) if s.id == answer.next)
             assert f"{words(answer.label)} (go to step {target})" in flowing
+
+
+def test_an_urgent_result_lists_do_this_now_first_on_screen_and_in_print(page, site_url, tmp_path):
+    # issue 22: "Ask the person who got it to delete or return it" came 7th, after "learn from it".
+    pathway = next(p for p in PATHWAYS if p.id == "breach-or-scam")
+    route = next(r for r in routes(pathway) if [c.answer.label for c in r.choices][:3] == [
+        "An email or letter went to the wrong person", "Yes, including health or care details", "Yes, or we are not sure"])
+    page.goto(state_url(site_url, pathway, route.choices, route.outcome.id))
+    shown = page.evaluate("""(id) => [...document.getElementById(id).querySelectorAll('.ctg-when-title, .ctg-action')]
+        .filter((el) => el.getClientRects().length).map((el) => el.innerText.trim())""", route.outcome.id)
+    headings = [heading for heading, _ in route.action_groups(pathway)]
+    assert [line for line in shown if line in headings] == headings and shown[0] == "Do this now"
+    assert shown[1].startswith("Ask the person who got it to delete or return it")
+    assert shown[2].startswith("Keep working to contain it. This comes first.")
+    assert [words(line) for line in shown if line not in headings] == [words(a) for a in route.actions]
+
+    flowing = words(pdf_text(page, tmp_path))
+    order = [flowing.index(text) for text in ("Do this now", "Ask the person who got it", "Keep working to contain it",
+                                              "Today", "Within 72 hours", "Afterwards: learn from it",
+                                              "Once it is over, agree one change")]
+    assert order == sorted(order), "printed in the order to do them"

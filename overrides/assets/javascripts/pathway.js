@@ -63,8 +63,10 @@
       } else {
         const label = heading.querySelector(".ctg-result-label");
         step.text = heading.textContent.slice(label ? label.textContent.length : 0).trim();
-        step.actionList = section.querySelector(".ctg-actions");
-        step.actionItems = step.actionList ? [...step.actionList.children] : [];
+        // One list, or one per "when" group (Do this now, Today...), each under its heading.
+        step.actionLists = [...section.querySelectorAll(".ctg-actions")];
+        step.actionGroups = [...section.querySelectorAll(".ctg-action-group")];
+        step.actionItems = [...section.querySelectorAll(".ctg-action")];
       }
       steps.set(step.id, step);
     }
@@ -86,8 +88,15 @@
     function readAddress(url) {
       const hash = url.hash.slice(1);
       const params = new URLSearchParams(hash.includes("=") ? hash : "");
-      const wanted = hash.includes("=") ? params.get("step") : decoded(hash);
+      let wanted = hash.includes("=") ? params.get("step") : decoded(hash);
       const given = (params.get("a") || "").split(",").filter(Boolean);
+      // A link to an answer of the first question (#<question>--<answer>, as an index page
+      // makes) gives that answer and goes on to the step it leads to.
+      const answerLink = hash.includes("=") ? null : /^(.+)--(\d+)$/.exec(wanted || "");
+      if (answerLink && answerLink[1] === first && steps.get(first).answers[Number(answerLink[2])]) {
+        given.push(`${first}:${answerLink[2]}`);
+        wanted = steps.get(first).answers[Number(answerLink[2])].next;
+      }
       const answers = [];
       const path = [first]; // path[i] is where answers[i] was given; the last is where they lead
       const notes = [];
@@ -245,30 +254,33 @@
       }
     }
 
-    // Only the actions this route adds, in the order the answers were given, each once.
+    // Only the actions this route adds, each once: the outcome's own, then those the answers add
+    // in the order given. An action listed twice stays in its earliest "when" group, the way
+    // caretech/pathways/routes.py orders a route. Each stays in its group's list; a group with
+    // nothing left to show is hidden with its heading.
     function showActions(outcome, answers) {
-      const list = outcome.actionList;
-      if (!list) return;
       const items = outcome.actionItems;
-      list.classList.toggle("ctg-tailored", Boolean(answers));
+      for (const list of outcome.actionLists) list.classList.toggle("ctg-tailored", Boolean(answers));
       if (!answers) {
         for (const item of items) item.hidden = false;
-        list.append(...items);
+        for (const item of items) item.parentElement.append(item);
+        for (const group of outcome.actionGroups) group.hidden = false;
         return;
       }
-      const shown = items.filter((item) => !item.classList.contains("ctg-action-conditional"));
-      const seen = new Set(shown.map(actionText));
+      const candidates = items.filter((item) => !item.classList.contains("ctg-action-conditional"));
       for (const answer of answers) {
-        for (const item of items) {
-          const added = item.dataset.fromQuestion === answer.question && Number(item.dataset.fromAnswer) === answer.index;
-          if (added && !seen.has(actionText(item))) {
-            seen.add(actionText(item));
-            shown.push(item);
-          }
-        }
+        candidates.push(...items.filter((item) =>
+          item.dataset.fromQuestion === answer.question && Number(item.dataset.fromAnswer) === answer.index));
       }
+      const best = new Map(); // action text -> the item that shows it
+      for (const item of candidates) {
+        const kept = best.get(actionText(item));
+        if (!kept || Number(item.dataset.order) < Number(kept.dataset.order)) best.set(actionText(item), item);
+      }
+      const shown = candidates.filter((item) => best.get(actionText(item)) === item);
       for (const item of items) item.hidden = !shown.includes(item);
-      list.append(...shown, ...items.filter((item) => item.hidden));
+      for (const item of [...shown, ...items.filter((item) => item.hidden)]) item.parentElement.append(item);
+      for (const group of outcome.actionGroups) group.hidden = !group.querySelector(".ctg-action:not([hidden])");
     }
 
     function actionText(item) {
@@ -391,7 +403,7 @@
       else go(link.href);
     });
 
-    const isState = (hash) => !hash || hash.includes("=") || steps.has(decoded(hash));
+    const isState = (hash) => !hash || hash.includes("=") || steps.has(decoded(hash)) || /--\d+$/.test(hash);
     window.addEventListener("popstate", () => {
       // Ignore ordinary in-page links, such as "Skip to content".
       if (!isState(location.hash.slice(1))) return;
@@ -418,7 +430,10 @@
     });
 
     history.scrollRestoration = "manual";
-    show(readAddress(location), false);
+    const arrival = readAddress(location);
+    // An answer link becomes the usual address, so Back, reload and sharing work the same way.
+    if (/--\d+$/.test(location.hash)) history.replaceState(history.state, "", addressFor(arrival.answers, arrival.position));
+    show(arrival, false);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
