@@ -149,6 +149,8 @@ def _same_extensions(ours: dict) -> list:
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
             extension = {"pymdownx.snippets": {**extension["pymdownx.snippets"], "base_path": [str(ROOT / "includes")],
                                                "auto_append": ["abbreviations.md"]}}
+        if extension == "caretech.facts.markdown":  # facts by name, from the real register
+            extension = {extension: {"project": str(ROOT)}}
         extensions.append(extension)
     return extensions
 
@@ -163,6 +165,7 @@ def make_plain_project(dest: Path, docs: Path, pathways: Path, matched: bool, na
     ours = read_config(ROOT / "mkdocs.yml")
     shutil.copytree(docs, dest / "docs")
     shutil.copytree(pathways, dest / "pathways")
+    (dest / "facts").symlink_to(ROOT / "facts")  # pages and pathways refer to facts by name
     write_pathway_pages(dest, dest / "docs", ours["extra"]["free_help_page"])
     if matched:
         config = {key: value for key, value in ours.items()
@@ -214,7 +217,7 @@ def make_large_ours(dest: Path, docs: Path, pathways: Path, nav: list) -> Path:
     """Our configuration (INHERIT from the real mkdocs.yml), with the synthetic pages and nav."""
     shutil.copytree(docs, dest / "docs")
     shutil.copytree(pathways, dest / "pathways")
-    for shared in ("hooks", "overrides", "includes", "caretech"):
+    for shared in ("hooks", "overrides", "includes", "caretech", "facts"):
         (dest / shared).symlink_to(ROOT / shared)
     config = {"INHERIT": str(ROOT / "mkdocs.yml"), "site_name": "Care Tech Guide (1,000-guide test)", "nav": nav}
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

@@ -17,7 +17,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from helpers import ROOT, SITE_ADDRESS, run_mkdocs_build
+from helpers import BUILD_TODAY, ROOT, SITE_ADDRESS, run_mkdocs_build
+
+# Code the tests call in this process (templates, pathways and their facts) reads "today" from
+# here, never from the clock, as the test builds do.
+os.environ["CARETECH_TODAY"] = BUILD_TODAY.isoformat()
 
 # Every test build makes every file itself (caretech/build_cache.py): a cached download would
 # hide a writer that no longer gives the same bytes twice.

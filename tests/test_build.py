@@ -60,7 +60,7 @@ def test_two_builds_of_the_same_tree_are_identical(built_site: Path, tmp_path: P
 
 def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
-    for name in ("docs", "pathways", "overrides", "hooks", "includes", "caretech"):
+    for name in ("docs", "pathways", "facts", "overrides", "hooks", "includes", "caretech"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project

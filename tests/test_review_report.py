@@ -47,7 +47,7 @@ def test_as_of_facts_are_listed_oldest_first_with_page_and_line():
 
 
 def test_the_report_covers_every_shipped_guide_and_pathway():
-    items, facts = collect(ROOT)
+    items, facts = collect(ROOT, TODAY)
     pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if is_guide(p.relative_to(DOCS).as_posix())}
     templates = {page for page in pages if is_template(page)}
     assert len(templates) >= 8
@@ -94,19 +94,28 @@ def small_project(root: Path) -> Path:
     write(root / "docs/templates/rota.md", page.format(title="Rota template",
                                                        dates='last_reviewed: "2025-12-01"\nnext_review: "2026-11-01"\n'))
     write(root / "docs/about.md", page.format(title="About", dates=""))
-    write(root / "pathways/lost-phone.yml", "id: lost-phone\ntitle: Lost phone\nlast_reviewed: 2025-10-01\nnext_review: 2026-10-01\n")
+    write(root / "pathways/lost-phone.yml", "id: lost-phone\ntitle: Lost phone\nlast_reviewed: 2025-10-01\n"
+                                            "next_review: 2026-10-01\nsummary: Call {{ helpline }}.\n")
+    write(root / "facts/schema.json", (ROOT / "facts" / "schema.json").read_text(encoding="utf-8"))
+    write(root / "facts/contacts.yml", "helpline:\n  what: A helpline\n  value: 0300 000 0000\n"
+                                       "  source: {title: Test source, url: 'https://example.org/'}\n"
+                                       "  last_reviewed: 2026-06-10\n  next_review: 2026-12-10\n")
+    write(root / "docs/section/helpline.md", page.format(title="Helpline", dates="last_reviewed: 2026-11-01\nnext_review: 2027-05-01\n")
+          + "\nCall {{ helpline }}.\n")
     return root
 
 
 def test_the_issue_lists_what_is_due_within_the_window_oldest_first(tmp_path):
-    items, _ = collect(small_project(tmp_path))
+    items, _ = collect(small_project(tmp_path), TODAY)
     body = issue_body(items, TODAY, 30)
     rows = [line for line in body.splitlines() if line.startswith("| ") and "`" in line]
     assert rows == [
-        "| none | No review date | Undated | Guide | `docs/section/undated.md` |",
-        "| 1 October 2026 | Overdue | Lost phone | Pathway | `pathways/lost-phone.yml` |",
-        "| 1 November 2026 | Overdue | Rota template | Template | `docs/templates/rota.md` |",
-        "| 20 December 2026 | Due in 24 days | Soon | Guide | `docs/section/soon.md` |",
+        "| none | No review date | Undated | Guide | `docs/section/undated.md` |  |",
+        "| 1 October 2026 | Overdue | Lost phone | Pathway | `pathways/lost-phone.yml` |  |",
+        "| 1 November 2026 | Overdue | Rota template | Template | `docs/templates/rota.md` |  |",
+        "| 20 December 2026 | Due in 24 days | Soon | Guide | `docs/section/soon.md` |  |",
+        "| 10 December 2026 | Due in 14 days | A helpline (`helpline`) | Fact | `facts/contacts.yml` | "
+        "`docs/section/helpline.md`, `pathways/lost-phone.yml` |",
     ]
     assert "due by 26 December 2026 (checked on 26 November 2026)" in body
     assert "Later" not in body and "About" not in body
@@ -121,7 +130,7 @@ def test_the_command_prints_the_issue_body_for_a_fixed_day(tmp_path):
     result = subprocess.run([sys.executable, "-m", "caretech.content.review_report", "--due-within", "30",
                              "--today", "2026-11-26", "--root", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("\n| ") == 6  # the header, its rule and four items
+    assert result.stdout.count("\n| ") == 7  # the header, its rule, four pages and one fact
     count = subprocess.run([sys.executable, "-m", "caretech.content.review_report", "--count", "--due-within", "0",
                             "--today", "2026-11-26", "--root", str(tmp_path)], capture_output=True, text=True)
     assert count.stdout.strip() == "3"

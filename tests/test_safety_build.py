@@ -109,7 +109,7 @@ def _project_with(root: Path, guides, pathways, fields=()) -> Attempts:
     for name in ("docs", "pathways"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root)
-    for name in ("hooks", "overrides", "includes", "caretech"):
+    for name in ("hooks", "overrides", "includes", "caretech", "facts"):
         (root / name).symlink_to(ROOT / name)
     (root / "docs" / "attempts").mkdir()
     made = Attempts(root)

@@ -16,7 +16,8 @@ from caretech.pathways.routes import Route, enumerate_routes, route_table
 from caretech.pathways.timing import check_urgent_timing, when_headings
 from caretech.problems import ContentError, Problem
 from caretech.content.review_dates import check_review_dates
-from caretech.facts import Register, expand_data, reference_problems
+from caretech.facts import Register, expand_data, reference_problems, register_for
+from caretech.readers.dates import build_today
 from caretech.readers.schema_check import check_against_schema, load_schema
 from caretech.readers.yaml_source import YamlDocument, load_yaml
 
@@ -134,6 +135,10 @@ def compile_folder(
     send people into them. Raises ContentError listing every problem."""
     directory = Path(directory)
     root = Path(display_root) if display_root else directory.parent
+    if register is None:  # the facts of the project the folder is in, as on the build's day
+        register, problems = register_for(directory.parent, build_today())
+        if problems:
+            raise ContentError(problems)
     schema = load_schema(directory / SCHEMA_FILE)
     headings = when_headings(schema)
     known = set(known_pages) if known_pages is not None else None

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from caretech.facts import Register, expand_page, register_for
+from caretech.readers.dates import build_today
 from caretech.build_cache import NO_CACHE, BuildCache
 from caretech.problems import Problem
 from caretech.templates.reproducible import reproducible_zip
@@ -27,15 +29,19 @@ from caretech.templates.source import FOLDER, Template, is_template, load_templa
 __all__ = ["FOLDER", "Template", "build_download", "is_template", "load_templates"]
 
 
-def load_templates(docs: Path, guide_schema: dict, display_root: Path) -> tuple[list[Template], list[Problem]]:
-    """Every template in docs/templates/, checked. Problems name files relative to `display_root`."""
+def load_templates(docs: Path, guide_schema: dict, display_root: Path,
+                   register: Register | None = None) -> tuple[list[Template], list[Problem]]:
+    """Every template in docs/templates/, checked, with facts put in from `register` (by default
+    the project's own, as on the build's day). Problems name files relative to `display_root`."""
+    if register is None:
+        register, _ = register_for(docs.parent, build_today())
     templates, problems = [], []
     for path in sorted((docs / FOLDER).glob("*.md")):
         src = path.relative_to(docs).as_posix()
         if not is_template(src):
             continue
         name = path.relative_to(display_root).as_posix() if path.is_relative_to(display_root) else str(path)
-        template, found = load_template(path.read_text(encoding="utf-8"), name, src, guide_schema)
+        template, found = load_template(expand_page(path.read_text(encoding="utf-8"), register), name, src, guide_schema)
         problems += found
         if template is not None:
             templates.append(template)
