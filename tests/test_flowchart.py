@@ -252,7 +252,7 @@ def test_the_outline_numbers_every_question_as_the_chart_does_and_says_where_eac
             assert link in outline
     # The sheet header printed on every page: title, date and address.
     assert f"{escape(pathway.title)} · chart · Version {pathway.version}, last reviewed" in page
-    assert "https://example.org/pathways/x/all-routes/</td></tr></thead>" in page
+    assert "https://example.org/pathways/x/all-routes/</span></td></tr></thead>" in page
     assert "style=" not in page and "<script" not in page
 
 

@@ -205,8 +205,8 @@ def render_routes_page(pathway: Pathway, address: str = "") -> str:
             f'<section class="ctg-route-group" id="result-{outcome.id}" aria-labelledby="result-{outcome.id}-title" markdown>\n\n'
             f'<h2 id="result-{outcome.id}-title" markdown="0">Routes to the result “{_h(outcome.title)}”</h2>\n\n'
             f'<p class="ctg-route-group-note" markdown="0">{len(group)} route{"s" if len(group) != 1 else ""} lead here. '
-            f'<a class="ctg-print-part" href="#result-{outcome.id}">Print only this group</a>: '
-            f"open this link, then print the page.</p>\n"
+            f'<span class="ctg-print-part-note"><a class="ctg-print-part" href="#result-{outcome.id}">Print only this group</a>: '
+            f"open this link, then print the page.</span></p>\n"
         )
         for route in group:
             number += 1
@@ -264,7 +264,7 @@ def _chart_figure(pathway: Pathway, address: str = "") -> str:
     would need text smaller than 12 pt to fit a sheet; the header row repeats on every sheet."""
     chart = render_flowchart(pathway)
     printed_on = f"Version {pathway.version}, last reviewed {format_date(pathway.last_reviewed)}"
-    where = f" · {_h(address)}" if address else ""
+    where = f' <span class="ctg-chart-sheet-address">{_h(address)}</span>' if address else ""
     return (
         f'<figure class="ctg-chart" id="chart" aria-labelledby="ctg-chart-caption">\n'
         f'<figcaption id="ctg-chart-caption"><strong>The pathway as a chart.</strong> {_h(chart_description(pathway))} '
