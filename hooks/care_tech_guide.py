@@ -104,7 +104,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _edit_sources[index_page_path(index)] = index.source
     for pathway in pathways:
         generated[page_path(pathway)] = (render_pathway_page(pathway, titles, free_help), InclusionLevel.NOT_IN_NAV)
-        generated[f"pathways/{pathway.id}/all-routes.md"] = (render_routes_page(pathway), InclusionLevel.NOT_IN_NAV)
+        generated[f"pathways/{pathway.id}/all-routes.md"] = (
+            render_routes_page(pathway, f"{config.site_url or ''}pathways/{pathway.id}/all-routes/"), InclusionLevel.NOT_IN_NAV)
         _edit_sources[page_path(pathway)] = _edit_sources[f"pathways/{pathway.id}/all-routes.md"] = pathway.source
     _edit_sources[INDEX_PAGE] = "pathways/"
     for src_uri, (content, inclusion) in generated.items():

@@ -18,7 +18,9 @@ from typing import Mapping
 
 import yaml
 
-from caretech.pathways.flowchart import render_flowchart
+from caretech.pathways.flowchart import (
+    ANY_ANSWER, added_steps_note, answer_groups, chart_description, question_numbers, render_flowchart,
+)
 from caretech.pathways.model import Action, Outcome, Pathway, PathwayIndex, Question
 from caretech.pathways.routes import Route, enumerate_routes
 from caretech.readers.dates import format_date
@@ -197,34 +199,57 @@ def _render_outcome(pathway, outcome: Outcome, routes, guide_titles, free_help_p
     )
 
 
-def render_routes_page(pathway: Pathway) -> str:
-    """Every route from the first question to its outcome, for reading and printing."""
+def render_routes_page(pathway: Pathway, address: str = "") -> str:
+    """Every route from the first question to its outcome, grouped by result, for reading and
+    printing. `address` is where the page lives online; printed on every sheet of the chart."""
     routes = enumerate_routes(pathway)
+    by_result = {o.id: [r for r in routes if r.outcome.id == o.id] for o in pathway.outcomes}
+    contents = "\n".join(
+        f"- [Result: {escape_markdown(o.title)}](#result-{o.id}): "
+        f"{len(by_result[o.id])} route{'s' if len(by_result[o.id]) != 1 else ''}"
+        for o in pathway.outcomes if by_result[o.id]
+    )
     parts = [
         _front_matter(
             title=f"All routes: {pathway.title}",
             description=f"Every way through the pathway “{pathway.title}”, with the result each leads to.",
             pathway=pathway.id,
-            hide=["toc"],
+            hide=["navigation", "toc"],  # a wide chart gets the page's whole width
             search={"exclude": True},
         ),
         f"# All routes: {escape_markdown(pathway.title)}\n",
         f"This page lists every way through [the pathway]({'index.md'}) on one page, "
         f"for advisers, trustees and printing. There are {len(routes)} routes. "
         f"Version {pathway.version}, last reviewed {format_date(pathway.last_reviewed)}.\n",
-        _chart_figure(pathway),
+        f"The routes are grouped by their result. To print one group, open its link and then print the page.\n\n"
+        f'<div class="ctg-route-contents" markdown>\n\n{contents}\n\n</div>\n',
+        _chart_figure(pathway, address),
     ]
-    for number, route in enumerate(routes, 1):
-        steps = "\n".join(
-            f"{i}. {escape_markdown(c.question.question)} **{escape_markdown(c.answer.label)}**" for i, c in enumerate(route.choices, 1)
-        )
-        actions = route_actions_markdown(pathway, route)
+    number = 0
+    for outcome in pathway.outcomes:
+        group = by_result[outcome.id]
+        if not group:
+            continue
         parts.append(
-            f"## Route {number}: {escape_markdown(route.outcome.title)} {{ #route-{number} }}\n\n"
-            f"{steps}\n\n"
-            f"**Result:** [{escape_markdown(route.outcome.title)}](index.md#{route.outcome.id})\n\n"
-            f"{actions}\n"
+            f'<section class="ctg-route-group" id="result-{outcome.id}" aria-labelledby="result-{outcome.id}-title" markdown>\n\n'
+            f'<h2 id="result-{outcome.id}-title" markdown="0">Routes to the result “{_h(outcome.title)}”</h2>\n\n'
+            f'<p class="ctg-route-group-note" markdown="0">{len(group)} route{"s" if len(group) != 1 else ""} lead here. '
+            f'<span class="ctg-print-part-note"><a class="ctg-print-part" href="#result-{outcome.id}">Print only this group</a>: '
+            f"open this link, then print the page.</span></p>\n"
         )
+        for route in group:
+            number += 1
+            steps = "\n".join(
+                f"{i}. {escape_markdown(c.question.question)} **{escape_markdown(c.answer.label)}**"
+                for i, c in enumerate(route.choices, 1)
+            )
+            parts.append(
+                f"### Route {number}: {escape_markdown(route.outcome.title)} {{ #route-{number} }}\n\n"
+                f"{steps}\n\n"
+                f"**Result:** [{escape_markdown(route.outcome.title)}](index.md#{route.outcome.id})\n\n"
+                f"{route_actions_markdown(pathway, route)}\n"
+            )
+        parts.append("</section>\n")
     return "\n".join(parts)
 
 
@@ -237,17 +262,59 @@ def route_actions_markdown(pathway: Pathway, route: Route) -> str:
     return "\n".join(parts)
 
 
-def _chart_figure(pathway: Pathway) -> str:
-    """The flowchart, inline so it takes the site's colours. It scrolls sideways on a narrow
-    screen (the wrapper is focusable so keyboard users can scroll it too) and prints on a
-    page of its own, turned sideways when the chart is wider than tall (diagrams.css)."""
+def _chart_outline(pathway: Pathway) -> str:
+    """The chart in words: one numbered item per question (the chart's numbers), each answer
+    with where it leads and the steps it adds. Plain HTML, so it needs no script; it is what
+    narrow screens show first and what prints, in boxes that each fit a sheet."""
+    numbers = question_numbers(pathway)
+    ordered = sorted(pathway.questions, key=lambda q: numbers[q.id])
+
+    def leads_to(step_id: str) -> str:
+        step = pathway.step(step_id)
+        if isinstance(step, Question):
+            return (f'<a href="#chart-{_h(step.id)}">go to {numbers[step.id]}</a>'
+                    f' <span class="ctg-outline-target">({_h(step.question)})</span>')
+        return f'<a href="#result-{_h(step.id)}">Result: {_h(step.title)}</a>'
+
+    items = []
+    for question in ordered:
+        answers = []
+        if len(answer_groups(question)) == 1 and not any(a.add_actions for a in question.answers):
+            answers.append(f"<li><strong>{ANY_ANSWER}</strong>: {leads_to(question.answers[0].next)}</li>")
+        else:
+            for answer in question.answers:  # in the question's order
+                adds = " ".join(added_steps_note(answer.add_actions))
+                adds_html = f' <span class="ctg-outline-adds">{_h(adds)}</span>' if adds else ""
+                answers.append(f"<li><strong>{_h(answer.label)}</strong>{adds_html}: {leads_to(answer.next)}</li>")
+        items.append(
+            f'<li class="ctg-outline-question" id="chart-{_h(question.id)}" value="{numbers[question.id]}">'
+            f'<p class="ctg-outline-asks">{_h(question.question)}</p>'
+            f'<ul class="ctg-outline-answers">{"".join(answers)}</ul></li>'
+        )
+    return f'<ol class="ctg-outline">{"".join(items)}</ol>'
+
+
+def _chart_figure(pathway: Pathway, address: str = "") -> str:
+    """The flowchart, inline so it takes the site's colours, with its outline. The chart scrolls
+    sideways (the wrapper is focusable so keyboard users can scroll it too); narrow screens show
+    the outline first (diagrams.css). On paper the outline prints instead of the drawing, which
+    would need text smaller than 12 pt to fit a sheet; the header row repeats on every sheet."""
     chart = render_flowchart(pathway)
-    shape = "ctg-chart-wide" if chart.width > chart.height else "ctg-chart-tall"
+    printed_on = f"Version {pathway.version}, last reviewed {format_date(pathway.last_reviewed)}"
+    where = f' <span class="ctg-chart-sheet-address">{_h(address)}</span>' if address else ""
     return (
-        f'<figure class="ctg-chart {shape}" id="chart">\n'
-        f'<figcaption id="ctg-chart-caption">The whole pathway as a chart. Start at the top and follow the arrows. '
-        f"The words on each arrow are the answers. Every route is also written out in words below the chart.</figcaption>\n"
-        f'<div class="ctg-chart-scroll" tabindex="0" role="group" aria-labelledby="ctg-chart-caption">{chart.svg}</div>\n'
+        f'<figure class="ctg-chart" id="chart" aria-labelledby="ctg-chart-caption">\n'
+        f'<figcaption id="ctg-chart-caption"><strong>The pathway as a chart.</strong> {_h(chart_description(pathway))} '
+        f'<span class="ctg-screen-only">Start at question 1 and follow the arrows. The words on each arrow are the answers; '
+        f"a line starting with + is a step that answer adds. </span>"
+        f'<span class="ctg-print-only-inline">On paper the chart is in numbered boxes. Each answer says which box to go to next. </span>'
+        f"Every route is also written out in words below.</figcaption>\n"
+        f'<table class="ctg-chart-sheet" role="presentation"><thead><tr><td class="ctg-chart-sheet-head">'
+        f"{_h(pathway.title)} · chart · {printed_on}{where}</td></tr></thead><tbody><tr><td>"
+        f'<div class="ctg-chart-views">'
+        f'<div class="ctg-chart-outline"><p class="ctg-outline-title"><strong>The chart in words</strong></p>{_chart_outline(pathway)}</div>'
+        f'<div class="ctg-chart-scroll" tabindex="0" role="group" aria-label="The chart (scrolls sideways)">{chart.svg}</div>'
+        f"</div></td></tr></tbody></table>\n"
         f"</figure>\n"
     )
 

@@ -1,11 +1,10 @@
 """Pictures in real Chromium: the pathway flowcharts and the guides' diagrams pass axe in both
 colour schemes, keep their text readable (big enough at 375 px, light on the dark scheme,
-black when printed), and a printed flowchart takes exactly one A4 sheet (poppler's pdfinfo)."""
+black when printed). How charts print: test_pathway_charts.py."""
 
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 
@@ -96,38 +95,3 @@ def test_pictures_pass_axe_and_stay_readable_in_both_schemes_and_in_print(browse
                 assert not coloured, f"{name} prints in colour: {coloured[:5]}"
         assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
         assert not unreadable, "\n".join(unreadable[:20])
-
-
-def _pdf_pages(path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-
-
-@pytest.mark.parametrize("pathway", [
-    next(p for p in PATHWAYS if p.id == "something-gone-wrong"),  # the one people pin up
-    max(PATHWAYS, key=lambda p: len(p.questions) + len(p.outcomes)),  # the biggest chart
-], ids=lambda p: p.id)
-def test_a_printed_flowchart_fits_one_a4_page(browser, site_url, pathway, tmp_path):
-    """The chart prints on a sheet of its own (diagrams.css). Printed with the rest of the page
-    taken away, with the site's print styles on A4, the PDF has one page: the whole chart."""
-    from conftest import guarded_page
-
-    pdf = tmp_path / "chart.pdf"
-    with guarded_page(browser) as page:
-        page.goto(f"{site_url}pathways/{pathway.id}/all-routes/")
-        page.emulate_media(media="print")
-        breaks = page.evaluate("() => { const s = getComputedStyle(document.getElementById('chart'));"
-                               " return [s.breakBefore, s.breakAfter]; }")
-        assert breaks == ["page", "page"], "the chart prints on a sheet of its own"
-        # Alone on the page, the break before it would only add an empty first sheet.
-        page.evaluate("""() => { const chart = document.getElementById('chart');
-                                 for (const el of [...chart.parentElement.children]) if (el !== chart) el.remove();
-                                 chart.style.breakBefore = 'auto'; }""")
-        page.pdf(path=str(pdf), format="A4")
-    assert _pdf_pages(pdf) == 1
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    on_the_sheet = re.sub(r"\s+", "", text)
-    assert "Thewholepathwayasachart" in on_the_sheet
-    for step in (*pathway.questions, *pathway.outcomes):
-        words = step.question if hasattr(step, "question") else f"Result: {step.title}"
-        assert re.sub(r"\s+", "", words) in on_the_sheet, words
