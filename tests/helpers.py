@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from caretech.facts import load_register
 from caretech.pathways import compile_pathways
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,7 @@ def first_review_due() -> datetime.date:
 
 
 BUILD_TODAY = first_review_due()
+FACTS = load_register(ROOT, BUILD_TODAY)[0]  # the register of facts, as on the test builds' day
 
 
 def run_mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -14,7 +14,7 @@ from caretech.pathways import compile_pathway, load_schema
 from caretech.pathways.flowchart import ANY_ANSWER, Chart, added_steps_note, question_numbers, render_flowchart
 from caretech.pathways.model import Pathway
 from caretech.pathways.render import escape_markdown, render_routes_page
-from helpers import ROOT, known_pages, shipped_pathways
+from helpers import FACTS, ROOT, known_pages, shipped_pathways
 
 PATHWAYS = shipped_pathways()
 SVG = "{http://www.w3.org/2000/svg}"
