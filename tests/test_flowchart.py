@@ -41,7 +41,8 @@ def answer_text(question, answers) -> list[str]:
 
 
 def compiled(text: str, name: str) -> Pathway:
-    pathway, problems = compile_pathway(text, f"pathways/{name}.yml", load_schema(ROOT / "pathways" / "schema.json"), known_pages())
+    pathway, problems = compile_pathway(text, f"pathways/{name}.yml", load_schema(ROOT / "pathways" / "schema.json"),
+                                        known_pages(), FACTS)
     assert not problems, problems
     return pathway
 
