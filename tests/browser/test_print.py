@@ -10,6 +10,8 @@ import subprocess
 
 import pytest
 
+from helpers import FACTS
+
 pytestmark = pytest.mark.browser
 
 GUIDE = "devices-and-wifi/wifi/"
@@ -169,3 +171,12 @@ def test_a_pathway_prints_without_the_menus(page, site_url, tmp_path, pdftotext)
     assert words(title) in words(text)
     assert words(first_question) in words(text)
     assert_no_screen_furniture(text, furniture)
+
+
+def test_the_who_to_call_card_prints_on_one_sheet_with_the_numbers_from_the_register(page, site_url, tmp_path, pdftotext):
+    page.goto(site_url + "templates/who-to-call/")
+    text = printed(page, tmp_path)
+    assert text.rstrip("\f").count("\f") == 0, "one sheet of A4"
+    for name in ("report-fraud-phone", "police-non-emergency", "ico-helpline", "cqc-phone", "breach-report-deadline"):
+        assert FACTS.get(name).written() in text, name
+    assert "Who to call when something goes wrong" in text
