@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -14,13 +15,14 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+import yaml
 from docx.oxml.ns import qn
 
 from caretech.content.check import Project, check_paths
 from caretech.content.front_matter import load_front_matter_schema
 from caretech.pathways import compile_pathway, load_schema
 from caretech.templates import build_download, load_templates
-from caretech.templates.formula import FormulaError, evaluate, parse, to_spreadsheet, to_words
+from caretech.templates.formula import CellError, FormulaError, evaluate, parse, to_json, to_spreadsheet, to_words
 from caretech.templates.source import load_template
 from helpers import DOCS, ROOT, known_pages
 
@@ -53,6 +55,49 @@ def test_formula_written_three_ways():
 ])
 def test_evaluate_like_a_spreadsheet(text, expected):
     assert evaluate(text, {"C2": 12, "C3": 20, "C4": None}) == expected
+
+
+def test_shared_formula_cases_in_python():
+    """The same table the browser test gives the page's script (tests/browser/test_calculator.py)."""
+    cases = formula_cases()
+    assert len(cases) > 30 and {"IF(1, \"a\", \"b\") + 1", "==1", "IF(a > 1, 2)"} <= {c["formula"] for c in cases}
+    for case in cases:
+        if case.get("unreadable"):
+            with pytest.raises(FormulaError):
+                parse(case["formula"])
+            continue
+        assert json.loads(to_json(parse(case["formula"]))), case  # what the page's script gets
+        assert python_answer(case) == expected_answer(case), case
+
+
+def formula_cases() -> list[dict]:
+    return yaml.safe_load((ROOT / "tests" / "fixtures" / "formula_cases.yml").read_text())
+
+
+def python_answer(case: dict) -> dict:
+    try:
+        return {"result": evaluate(case["formula"], case["values"])}
+    except CellError as error:
+        return {"error": error.code}
+
+
+def expected_answer(case: dict) -> dict:
+    return {"error": case["error"]} if "error" in case else {"result": case["result"]}
+
+
+@pytest.mark.parametrize("text, words", [
+    ("IF(a>1,2)", "IF() needs 3 values, separated by commas, but this one has 2"),
+    ("ROUND(a)", "ROUND() needs 2 values"),
+    ("==1", "where a number or an id should be"),
+])
+def test_wrong_argument_counts_are_named(text, words):
+    with pytest.raises(FormulaError, match=re.escape(words)):
+        parse(text)
+
+
+def test_a_bad_if_stops_the_build_with_file_and_line_not_a_traceback():
+    found = problems_for(GOOD.replace("formula: found + 3", "formula: IF(found > 1, 2)"))
+    assert any(f.startswith("docs/templates/test.md:25:") and "IF() needs 3 values" in f for f in found), found
 
 
 @pytest.mark.parametrize("text", ["a +", "a $ b", "SUM(a)", "(a", "a b"])

@@ -6,7 +6,7 @@ the text with fill-in fields marked, a download link with its type and size unde
 title, and each sheet at the end (a log as an empty table to print, a worksheet as lines
 to fill in by hand). `calculator_html` writes a worksheet so that it works on paper; the
 calculator script (overrides/assets/javascripts/calculator.js) turns it into a live
-calculator, using each result's formula from `data-formula`.
+calculator, using each result's formula from `data-formula`, already parsed (JSON).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from caretech.templates.fields import field_html, fields_to_html
-from caretech.templates.formula import to_words
+from caretech.templates.formula import to_json, to_words
 from caretech.readers.front_matter import read_front_matter
 from caretech.templates.source import Sheet, Template
 
@@ -122,7 +122,7 @@ def calculator_html(sheet: Sheet, slug: str) -> str:
             how = ""
         else:
             kind = "result"
-            attrs += f' data-formula="{_h(line.formula.text)}"' + (" data-headline" if line.headline else "")
+            attrs += f' data-formula="{_h(to_json(line.formula))}"' + (" data-headline" if line.headline else "")
             how = f'<span class="ctg-calc-sum">{_h(line.how or "Work out: " + to_words(line.formula, letters))}</span>'
         rows.append(
             f'<tr class="ctg-calc-{kind}" {attrs}>'
