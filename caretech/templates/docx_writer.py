@@ -3,7 +3,11 @@
 Accessible in Word: real Heading styles, real list styles (each numbered list starts at
 1), tables whose first row is marked as a header row that repeats on each page, real
 links, the document's title and language set. Fill-in fields are bold on a yellow
-highlight, "[Your organisation]". A4 paper, UK English. Bytes are made reproducible by
+highlight, "[Your organisation]", each in a run of its own, so the site's fill-in script
+(overrides/assets/javascripts/fill-in.js) can replace it. A4 paper, UK English.
+On paper: headings, the line that leads into a list or table, and short tables stay on
+the same page as what follows them; table rows never split across pages; empty cells are
+tall enough to write an answer in by hand. Bytes are made reproducible by
 caretech.templates.reproducible.
 """
 
@@ -26,6 +30,8 @@ from caretech.templates.source import Template
 
 AUTHOR = "Care Tech Guide"
 _LINK_COLOUR = RGBColor(0x1F, 0x3A, 0x93)  # dark blue: 10:1 on white
+ANSWER_CM = 3.2  # room to write a few lines of answer by hand
+KEEP_TOGETHER_ROWS = 10  # tables up to this many rows are kept on one page
 
 
 def write_docx(template: Template, site_url: str) -> bytes:
@@ -114,9 +120,14 @@ class _Writer:
                 continue
             tag = node.tag
             if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                self.inline(self.paragraph(f"Heading {min(int(tag[1]), 4)}"), node.children)
+                heading = self.paragraph(f"Heading {min(int(tag[1]), 4)}")
+                heading.paragraph_format.keep_with_next = True
+                self.inline(heading, node.children)
             elif tag == "p":
-                self.inline(self.paragraph(), node.children)
+                paragraph = self.paragraph()
+                self.inline(paragraph, node.children)
+                if node.text().rstrip().endswith(":"):  # it leads into a list or table
+                    paragraph.paragraph_format.keep_with_next = True
             elif tag in ("ul", "ol"):
                 self.list(node, list_depth)
             elif tag == "table":
@@ -185,11 +196,18 @@ class _Writer:
             row = table.rows[r_index]
             if r_index == 0 and header:
                 _repeat_as_header(row)
-            if not any(c.text().strip() for c in cells):
+            _keep_row_whole(row)
+            filled = [bool(c.text().strip()) for c in cells]
+            if not any(filled):
                 row.height = Cm(1)  # an empty row is for writing in by hand
+            elif not all(filled) and width == 2:
+                row.height = Cm(ANSWER_CM)  # a question and the space for its answer
             for c_index, cell in enumerate(cells):
                 paragraph = row.cells[c_index].paragraphs[0]
                 self.inline(paragraph, cell.children, bold=cell.tag == "th")
+                # A short table stays on one page, with the heading above it.
+                if len(rows) <= KEEP_TOGETHER_ROWS and r_index < len(rows) - 1:
+                    paragraph.paragraph_format.keep_with_next = True
         self.paragraph()
 
     # --- inline --------------------------------------------------------------------------
@@ -236,6 +254,11 @@ class _Writer:
             run.font.size = size
         hyperlink.append(run._r)  # move the run inside the link
         paragraph._p.append(hyperlink)
+
+
+def _keep_row_whole(row) -> None:
+    """A row is never split across two pages."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _repeat_as_header(row) -> None:

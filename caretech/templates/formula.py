@@ -239,8 +239,9 @@ def to_spreadsheet(formula: Formula, cells: Mapping[str, str]) -> str:
     return "=" + render(formula.tree, lambda n: cells[n])
 
 
-def to_words(formula: Formula, letters: Mapping[str, str]) -> str:
-    return render(formula.tree, lambda n: letters[n], words=True)
+def to_words(formula: Formula, names: Mapping[str, str]) -> str:
+    """For reading: each id as `names` calls it (e.g. "box 1"), with × ÷ −."""
+    return render(formula.tree, lambda n: names[n], words=True)
 
 
 # --- evaluating it ------------------------------------------------------------------------

@@ -12,6 +12,7 @@ calculator, using each result's formula from `data-formula`, already parsed (JSO
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 
@@ -108,9 +109,9 @@ def _or_list(items) -> str:
 
 def calculator_html(sheet: Sheet, slug: str) -> str:
     """The worksheet as raw HTML: lines to fill in on paper, made live by calculator.js."""
-    letters = {line.id: line.letter for line in sheet.lines}
-    inputs = [line.letter for line in sheet.lines if line.is_input]
-    results = [line.letter for line in sheet.lines if not line.is_input]
+    boxes = {line.id: f"box {line.box}" for line in sheet.lines}
+    inputs = [line.box for line in sheet.lines if line.is_input]
+    results = [line.box for line in sheet.lines if not line.is_input]
     rows = []
     for line in sheet.lines:
         base = f"calc-{slug}-{line.id}"
@@ -123,19 +124,22 @@ def calculator_html(sheet: Sheet, slug: str) -> str:
         else:
             kind = "result"
             attrs += f' data-formula="{_h(to_json(line.formula))}"' + (" data-headline" if line.headline else "")
-            how = f'<span class="ctg-calc-sum">{_h(line.how or "Work out: " + to_words(line.formula, letters))}</span>'
+            how = f'<span class="ctg-calc-sum">{_h(line.how or "Work out: " + to_words(line.formula, boxes))}</span>'
         rows.append(
             f'<tr class="ctg-calc-{kind}" {attrs}>'
-            f'<th scope="row">{line.letter}</th>'
+            f'<th scope="row">{line.box}</th>'
             f'<td><span class="ctg-calc-label" id="{base}-label">{_h(line.label)}</span>{hint}{how}</td>'
             f'<td class="ctg-calc-value"><span class="ctg-calc-blank">{_UNIT_BLANKS[line.unit]}</span></td></tr>'
         )
+    examples = json.dumps([{"name": e.name, "figures": {k: _number_value(v) for k, v in e.figures}}
+                           for e in sheet.worked_examples], separators=(",", ":"))
+    worked = f' data-worked-examples="{_h(examples)}"' if sheet.worked_examples else ""
     return (
-        f'<div class="ctg-calculator" data-calculator="{slug}">\n'
-        f'<p class="ctg-calc-how">On paper: fill in lines {_span(inputs)} with your own figures. '
-        f"Then work out lines {_span(results)} in order, using the sum shown on each line.</p>\n"
+        f'<div class="ctg-calculator" data-calculator="{slug}"{worked}>\n'
+        f'<p class="ctg-calc-how">On paper: fill in {_span(inputs)} with your own figures. '
+        f"Then work out {_span(results)} in order, using the sum shown on each line.</p>\n"
         f'<table class="ctg-worksheet">\n<caption>{_h(sheet.name)}</caption>\n'
-        '<thead><tr><th scope="col">Line</th><th scope="col">What</th><th scope="col">Your figure</th></tr></thead>\n'
+        '<thead><tr><th scope="col">Box</th><th scope="col">What</th><th scope="col">Your figure</th></tr></thead>\n'
         "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
         '<div class="ctg-calc-summary" role="status" aria-live="polite"></div>\n'
         "</div>\n"
@@ -157,8 +161,15 @@ def insert_calculators(markdown: str, templates: dict[str, Template]) -> tuple[s
     return CALCULATOR_MARKER.sub(swap, markdown), missing
 
 
-def _span(letters: list[str]) -> str:
-    return f"{letters[0]} to {letters[-1]}" if len(letters) > 2 else " and ".join(letters)
+def _span(boxes: list[str]) -> str:
+    """"boxes 1 to 7", or "boxes 1 and 2", or "box 1"."""
+    if len(boxes) == 1:
+        return f"box {boxes[0]}"
+    return f"boxes {boxes[0]} to {boxes[-1]}" if len(boxes) > 2 else f"boxes {boxes[0]} and {boxes[1]}"
+
+
+def _number_value(value: float) -> int | float:
+    return int(value) if value == int(value) else value
 
 
 def _number_text(value: float) -> str:

@@ -129,8 +129,8 @@
   function enhance(root) {
     const lines = [];
     for (const row of root.querySelectorAll("tr[data-line]")) {
-      const letter = row.querySelector("th").textContent.trim();
-      const line = { id: row.dataset.line, unit: row.dataset.unit, letter, row, cell: row.querySelector(".ctg-calc-value") };
+      const box = row.querySelector("th").textContent.trim();
+      const line = { id: row.dataset.line, unit: row.dataset.unit, box, row, cell: row.querySelector(".ctg-calc-value") };
       const label = row.querySelector(".ctg-calc-label");
       line.name = label.textContent.trim();
       if (row.dataset.formula !== undefined) {
@@ -146,19 +146,20 @@
     const inputs = lines.filter((line) => !line.formula);
     const results = lines.filter((line) => line.formula);
     const how = root.querySelector(".ctg-calc-how");
-    how.textContent = `Type your own figures on lines ${inputs[0].letter} to ${inputs[inputs.length - 1].letter}. ` +
-      `Lines ${results[0].letter} to ${results[results.length - 1].letter} are worked out as you type.`;
+    how.textContent = `Type your own figures in boxes ${inputs[0].box} to ${inputs[inputs.length - 1].box}. ` +
+      `Boxes ${results[0].box} to ${results[results.length - 1].box} are worked out as you type.`;
+    addWorkedExamples(root, how, inputs, () => update(false));
     const summary = root.querySelector(".ctg-calc-summary");
     root.classList.add("ctg-calc-live");
 
     let speakTimer = 0;
     function update(speak) {
       const values = new Map();
-      const problems = new Map(); // line id -> the letters of the lines to fix first
+      const problems = new Map(); // line id -> the boxes to fix first
       for (const line of inputs) {
         const figure = readFigure(line.input.value);
         showError(line, figure.error);
-        if (figure.error) problems.set(line.id, [line.letter]);
+        if (figure.error) problems.set(line.id, [line.box]);
         else values.set(line.id, figure.value);
       }
       for (const line of results) {
@@ -175,9 +176,9 @@
         }
         if (typeof value === "number" && !Number.isFinite(value)) value = undefined;
         if (value === undefined) {
-          const letters = [...new Set(needs)];
-          problems.set(line.id, letters);
-          line.output.textContent = letters.length ? `Fix line ${letters.join(" and ")} first` : "Cannot work this out";
+          const boxes = [...new Set(needs)];
+          problems.set(line.id, boxes);
+          line.output.textContent = boxes.length ? `Fix ${boxName(boxes)} first` : "Cannot work this out";
           line.output.removeAttribute("data-value");
           line.output.classList.add("ctg-calc-waiting");
         } else {
@@ -194,14 +195,36 @@
     }
 
     function summaryText(values, problems) {
-      const bad = inputs.filter((line) => problems.has(line.id)).map((line) => line.letter);
-      if (bad.length) return `To see the results, fix line ${bad.join(" and ")}.`;
+      const bad = inputs.filter((line) => problems.has(line.id)).map((line) => line.box);
+      if (bad.length) return `To see the results, fix ${boxName(bad)}.`;
       return "Your results: " + results.filter((line) => line.headline)
         .map((line) => `${line.name.replace(/\s*\(.*\)$/, "")}: ${show(values.get(line.id), line.unit)}.`).join(" ");
     }
 
     root.addEventListener("input", () => update(true));
     update(false);
+  }
+
+  const boxName = (boxes) => (boxes.length > 1 ? "boxes " : "box ") + boxes.join(" and ");
+
+  /* A button for each of the guide's worked examples (`data-worked-examples`, written by the
+     build from the template): it puts the example's figures in the boxes, so the results can
+     be checked against the guide's sums. */
+  function addWorkedExamples(root, before, inputs, update) {
+    const examples = JSON.parse(root.dataset.workedExamples || "[]");
+    if (!examples.length) return;
+    const group = el("p", { class: "ctg-calc-examples" });
+    for (const example of examples) {
+      const button = el("button", { type: "button", class: "md-button ctg-calc-example" }, `Try the ${example.name}`);
+      button.addEventListener("click", () => {
+        for (const line of inputs) {
+          if (line.id in example.figures) line.input.value = String(example.figures[line.id]);
+        }
+        update();
+      });
+      group.append(button);
+    }
+    before.after(group);
   }
 
   function buildInput(line, label, example) {
