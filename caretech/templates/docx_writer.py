@@ -30,6 +30,7 @@ from caretech.templates.source import Template
 
 AUTHOR = "Care Tech Guide"
 _LINK_COLOUR = RGBColor(0x1F, 0x3A, 0x93)  # dark blue: 10:1 on white
+NEW_PAGE = "ctg-new-page"  # `## Heading { .ctg-new-page }` starts a new page in print and in Word
 ANSWER_CM = 3.2  # room to write a few lines of answer by hand
 KEEP_TOGETHER_ROWS = 10  # tables up to this many rows are kept on one page
 
@@ -122,6 +123,8 @@ class _Writer:
             if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 heading = self.paragraph(f"Heading {min(int(tag[1]), 4)}")
                 heading.paragraph_format.keep_with_next = True
+                if NEW_PAGE in node.classes():  # e.g. a sign-off sheet on a page of its own
+                    heading.paragraph_format.page_break_before = True
                 self.inline(heading, node.children)
             elif tag == "p":
                 paragraph = self.paragraph()

@@ -85,8 +85,41 @@ def download_box(download: Download, page_uri: str) -> str:
         f'<div class="ctg-template-download" markdown="1">\n\n'
         f"[{download.link_text()}]({href}){{ .md-button .md-button--primary download }}\n\n"
         f"{kind_help}{fields} Or print this page and fill it in by hand.\n\n"
+        # Shown by fill-in.js when the reader has saved their details on this device.
+        f'<p class="ctg-fill-in-note" hidden markdown="1">Your saved details will be filled in. '
+        f"[Change your details]({'../' * (depth - 1)}index.md#your-details).</p>\n\n"
         f"</div>"
     )
+
+
+# `<!-- your details form -->` on the templates page puts the form for YOUR_DETAILS there.
+DETAILS_MARKER = re.compile(r"^<!--\s*your details form\s*-->\s*$", re.M)
+
+
+def details_form_html(names: tuple[str, ...]) -> str:
+    """The form where a reader enters their details once. Hidden until fill-in.js shows it:
+    without the script nothing can be filled in, and downloads are the blank templates."""
+    boxes = "\n".join(
+        f'<div class="ctg-details-field"><label for="{_detail_id(name)}">{_h(name)}</label>'
+        f'<input type="text" id="{_detail_id(name)}" name="{_h(name)}" autocomplete="off" spellcheck="false"></div>'
+        for name in names)
+    return (
+        '<section class="ctg-details" aria-labelledby="your-details" hidden>\n'
+        '<h2 id="your-details">Fill in your details once</h2>\n'
+        "<p>Type your service's details here once. Every Word document and spreadsheet you download "
+        "afterwards comes with them filled in. They are kept on this device only, in this browser. "
+        "Nothing is sent anywhere. Leave a box empty to keep that blank in the downloads.</p>\n"
+        # Not a <form>: the site's content rules allow none (nothing here is sent anywhere).
+        '<div class="ctg-details-form">\n' + boxes + "\n"
+        '<p class="ctg-details-buttons"><button type="button" class="md-button md-button--primary ctg-details-save">Save on this device</button>\n'
+        '<button type="button" class="md-button ctg-details-clear">Clear my details</button></p>\n'
+        '<p class="ctg-details-status" role="status"></p>\n'
+        "</div>\n</section>\n"
+    )
+
+
+def _detail_id(name: str) -> str:
+    return "ctg-detail-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def sheet_markdown(sheet: Sheet, slug: str) -> str:
