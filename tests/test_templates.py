@@ -377,7 +377,7 @@ def test_every_working_sheet_prints_as_a_ruled_form_with_title_organisation_and_
             setup = ws.page_setup
             assert setup.paperSize == 9 and ws.sheet_properties.pageSetUpPr.fitToPage, (slug, sheet.name)
             assert (setup.fitToWidth, setup.fitToHeight) in ((1, 0), (None, 0)), (slug, sheet.name)
-            width = sum(c.width for c in sheet.columns) if sheet.columns else 106
+            width = sum(c.width for c in sheet.columns) if sheet.columns else 89
             assert setup.orientation == ("landscape" if width > PORTRAIT_WIDTH else "portrait"), (slug, sheet.name)
             assert ws.print_title_rows == "$1:$1", (slug, sheet.name)  # the header row on every page
             assert ws.oddHeader.left.text.endswith(sheet.name) and ws.oddHeader.right.text == "[Your organisation]"
@@ -445,7 +445,7 @@ def test_logs_have_the_columns_their_job_needs(slug, needed):
                           "Never wipe their whole phone", "First write down what was on it"]),
     ("breach-first-hour-checklist", ["first write down what was on it", "Never wipe their whole phone",
                                      "[[Insurer's incident line]]", "Report Fraud", "Police Scotland", "incident reporting tool",
-                                     "report straight to the ICO", "Care Inspectorate Wales", "RQIA"]),
+                                     "report straight to the ICO", "Care Inspectorate Wales", "Regulation and Quality Improvement Authority"]),
     ("staff-phones-policy", ["## If the policy is not followed", "message previews", "Manager's signature",
                              "Policy agreed on [[Date agreed]]", "never wipe your whole phone"]),
     ("supplier-questions", ["assured supplier list", "Data Security and Protection Toolkit (DSPT) status",

@@ -32,7 +32,7 @@ AUTHOR = "Care Tech Guide"
 _LINK_COLOUR = RGBColor(0x1F, 0x3A, 0x93)  # dark blue: 10:1 on white
 NEW_PAGE = "ctg-new-page"  # `## Heading { .ctg-new-page }` starts a new page in print and in Word
 ANSWER_CM = 3.2  # room to write a few lines of answer by hand
-KEEP_TOGETHER_ROWS = 10  # tables up to this many rows are kept on one page
+KEEP_TOGETHER_ROWS = 14  # tables up to this many rows are kept on one page
 
 
 def write_docx(template: Template, site_url: str) -> bytes:
@@ -56,7 +56,7 @@ def _set_up(document, template: Template) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2))
+        setattr(section, side, Cm(1.6))
     when = datetime.datetime.combine(template.last_reviewed, datetime.time(12, 0))
     props = document.core_properties
     props.title, props.subject, props.author = template.title, template.description, AUTHOR
@@ -78,7 +78,7 @@ def _set_up(document, template: Template) -> None:
 def _add_footer_note(writer: _Writer, template: Template) -> None:
     page = site_address(template.slug + ".md", template.src_uri, writer.site_url)
     note = writer.paragraph()
-    note.paragraph_format.space_before = Pt(18)
+    note.paragraph_format.space_before = Pt(8)
     run = note.add_run(f"From the {AUTHOR} template, last reviewed {format_date(template.last_reviewed)}. "
                        "Check for a newer version at ")
     run.font.size = Pt(9)
@@ -114,6 +114,8 @@ class _Writer:
     # --- blocks --------------------------------------------------------------------------
 
     def blocks(self, nodes, list_depth: int = 0) -> None:
+        present = [n for n in nodes if not isinstance(n, str) or n.strip()]
+        followed_by = {id(node): after for node, after in zip(present, present[1:])}
         for node in nodes:
             if isinstance(node, str):
                 if node.strip():
@@ -129,8 +131,9 @@ class _Writer:
             elif tag == "p":
                 paragraph = self.paragraph()
                 self.inline(paragraph, node.children)
-                if node.text().rstrip().endswith(":"):  # it leads into a list or table
-                    paragraph.paragraph_format.keep_with_next = True
+                after = followed_by.get(id(node))
+                if node.text().rstrip().endswith(":") or getattr(after, "tag", "") == "table":
+                    paragraph.paragraph_format.keep_with_next = True  # it leads into a list or table
             elif tag in ("ul", "ol"):
                 self.list(node, list_depth)
             elif tag == "table":
@@ -192,6 +195,7 @@ class _Writer:
             return
         width = max(len(r.elements()) for r in rows)
         table = self.document.add_table(rows=len(rows), cols=width)
+        answers = False
         table._tbl.tblPr.style = self.style_ids["Table Grid"]
         for r_index, tr in enumerate(rows):
             cells = tr.elements()
@@ -205,13 +209,21 @@ class _Writer:
                 row.height = Cm(1)  # an empty row is for writing in by hand
             elif not all(filled) and width == 2:
                 row.height = Cm(ANSWER_CM)  # a question and the space for its answer
+                answers = True
             for c_index, cell in enumerate(cells):
                 paragraph = row.cells[c_index].paragraphs[0]
                 self.inline(paragraph, cell.children, bold=cell.tag == "th")
                 # A short table stays on one page, with the heading above it.
                 if len(rows) <= KEEP_TOGETHER_ROWS and r_index < len(rows) - 1:
                     paragraph.paragraph_format.keep_with_next = True
-        self.paragraph()
+        if answers:  # questions and answers: more room for the answer (Word reads the cells, LibreOffice the grid)
+            table.autofit = False
+            table.columns[0].width, table.columns[1].width = Cm(7), Cm(10.8)
+            for row in table.rows:
+                row.cells[0].width, row.cells[1].width = Cm(7), Cm(10.8)
+        gap = self.paragraph()  # a small gap after the table, so the next heading does not touch it
+        gap.paragraph_format.line_spacing = Pt(6)
+        gap.paragraph_format.space_after = Pt(0)
 
     # --- inline --------------------------------------------------------------------------
 

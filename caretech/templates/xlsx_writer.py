@@ -31,7 +31,7 @@ from caretech.templates.source import Column, Sheet, Template
 AUTHOR = "Care Tech Guide"
 ABOUT_SHEET = "About"
 WORKSHEET_HEADINGS = ("Box", "What", "Your figure", "How it is worked out")
-WORKSHEET_WIDTHS = (6, 44, 16, 40)
+WORKSHEET_WIDTHS = (5, 36, 14, 34)
 ABOUT_WIDTH = 64  # fits A4 portrait even where Calibri is replaced by a wider font (LibreOffice on Linux)
 # Number formats by unit: results are whole pounds, inputs keep pence.
 RESULT_FORMATS = {"pounds": "£#,##0", "months": "0.0", "hours": "#,##0", "minutes": "#,##0"}
@@ -137,6 +137,8 @@ def wrapped_lines(text: str, width: float) -> int:
                 lines, used = lines + 1, len(word)
             else:
                 used += len(word) + (1 if used else 0)
+            while used > room:  # a word longer than the line, such as a web address, breaks onto more lines
+                lines, used = lines + 1, used - room
         count += lines
     return count
 
