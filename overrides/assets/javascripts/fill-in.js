@@ -182,6 +182,19 @@
     return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
+  /* The fields a local header and a central directory entry share, in the same order: from
+     "version needed" (offset 4 in a local header, 6 in the directory) to the name's length. */
+  function describeEntry(view, at, entry) {
+    view.setUint16(at, 20, true); // version needed: 2.0, deflate
+    view.setUint16(at + 4, entry.method, true);
+    view.setUint16(at + 6, entry.time, true);
+    view.setUint16(at + 8, entry.date, true);
+    view.setUint32(at + 10, entry.crc, true);
+    view.setUint32(at + 14, entry.packed.length, true);
+    view.setUint32(at + 18, entry.size, true);
+    view.setUint16(at + 22, entry.nameBytes.length, true);
+  }
+
   function writeZip(entries) {
     const parts = [];
     const directory = [];
@@ -189,26 +202,12 @@
     for (const entry of entries) {
       const header = new DataView(new ArrayBuffer(30));
       header.setUint32(0, 0x04034b50, true);
-      header.setUint16(4, 20, true);
-      header.setUint16(8, entry.method, true);
-      header.setUint16(10, entry.time, true);
-      header.setUint16(12, entry.date, true);
-      header.setUint32(14, entry.crc, true);
-      header.setUint32(18, entry.packed.length, true);
-      header.setUint32(22, entry.size, true);
-      header.setUint16(26, entry.nameBytes.length, true);
+      describeEntry(header, 4, entry);
       parts.push(new Uint8Array(header.buffer), entry.nameBytes, entry.packed);
       const central = new DataView(new ArrayBuffer(46));
       central.setUint32(0, 0x02014b50, true);
-      central.setUint16(4, 20, true);
-      central.setUint16(6, 20, true);
-      central.setUint16(10, entry.method, true);
-      central.setUint16(12, entry.time, true);
-      central.setUint16(14, entry.date, true);
-      central.setUint32(16, entry.crc, true);
-      central.setUint32(20, entry.packed.length, true);
-      central.setUint32(24, entry.size, true);
-      central.setUint16(28, entry.nameBytes.length, true);
+      central.setUint16(4, 20, true); // made by: version 2.0
+      describeEntry(central, 6, entry);
       central.setUint32(42, offset, true);
       directory.push(new Uint8Array(central.buffer), entry.nameBytes);
       offset += 30 + entry.nameBytes.length + entry.packed.length;
