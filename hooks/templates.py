@@ -23,8 +23,9 @@ from caretech.facts import expand_page, register_for
 from caretech.problems import Problem, build_stopped
 from caretech.readers.dates import build_today
 from caretech.templates import build_download, is_template
-from caretech.templates.fields import fields_to_html
-from caretech.templates.page import CALCULATOR_MARKER, Download, insert_calculators, template_page
+from caretech.templates.fields import YOUR_DETAILS, fields_to_html
+from caretech.templates.page import (CALCULATOR_MARKER, DETAILS_MARKER, Download, details_form_html, insert_calculators,
+                                     template_page)
 from caretech.templates.source import FOLDER, load_template
 
 
@@ -54,6 +55,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             problems.append(Problem(f"docs/{FOLDER}/index.md", 1, f"The templates page does not list {slug}.md.",
                                     f"Add a line for it: - [{template.title}]({slug}.md): what it is for."))
 
+    used = {" ".join(name.split()).lower() for template, _ in templates.values() for name in template.fields}
+    for name in YOUR_DETAILS:
+        if name.lower() not in used:
+            problems.append(Problem("caretech/templates/fields.py", 1, f"\"{name}\" is in YOUR_DETAILS but no template uses it.",
+                                    "Take it off YOUR_DETAILS, or spell it exactly as the template's `fields:` does."))
+
     for file in pages:
         if CALCULATOR_MARKER.search(file.content_string):
             text, missing = insert_calculators(file.content_string, {s: t for s, (t, _) in templates.items()})
@@ -67,7 +74,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(build_stopped(sorted(set(problems))))
 
     if index is not None:
-        index.content_string = fields_to_html(index.content_string)
+        form = details_form_html(YOUR_DETAILS)
+        index.content_string = DETAILS_MARKER.sub(lambda _: form, fields_to_html(index.content_string))
     cache = BuildCache.for_project(project)
     for template, file in templates.values():
         data = build_download(template, config.site_url or "", cache)

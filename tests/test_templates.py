@@ -6,7 +6,9 @@ and linked from guides and pathway results."""
 from __future__ import annotations
 
 import datetime
+import html
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -14,13 +16,14 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+import yaml
 from docx.oxml.ns import qn
 
 from caretech.content.check import Project, check_paths
 from caretech.content.front_matter import load_front_matter_schema
 from caretech.pathways import compile_pathway, load_schema
 from caretech.templates import build_download, load_templates
-from caretech.templates.formula import FormulaError, evaluate, parse, to_spreadsheet, to_words
+from caretech.templates.formula import CellError, FormulaError, evaluate, parse, to_json, to_spreadsheet, to_words
 from caretech.templates.source import load_template
 from helpers import DOCS, ROOT, known_pages
 
@@ -53,6 +56,49 @@ def test_formula_written_three_ways():
 ])
 def test_evaluate_like_a_spreadsheet(text, expected):
     assert evaluate(text, {"C2": 12, "C3": 20, "C4": None}) == expected
+
+
+def test_shared_formula_cases_in_python():
+    """The same table the browser test gives the page's script (tests/browser/test_calculator.py)."""
+    cases = formula_cases()
+    assert len(cases) > 30 and {"IF(1, \"a\", \"b\") + 1", "==1", "IF(a > 1, 2)"} <= {c["formula"] for c in cases}
+    for case in cases:
+        if case.get("unreadable"):
+            with pytest.raises(FormulaError):
+                parse(case["formula"])
+            continue
+        assert json.loads(to_json(parse(case["formula"]))), case  # what the page's script gets
+        assert python_answer(case) == expected_answer(case), case
+
+
+def formula_cases() -> list[dict]:
+    return yaml.safe_load((ROOT / "tests" / "fixtures" / "formula_cases.yml").read_text())
+
+
+def python_answer(case: dict) -> dict:
+    try:
+        return {"result": evaluate(case["formula"], case["values"])}
+    except CellError as error:
+        return {"error": error.code}
+
+
+def expected_answer(case: dict) -> dict:
+    return {"error": case["error"]} if "error" in case else {"result": case["result"]}
+
+
+@pytest.mark.parametrize("text, words", [
+    ("IF(a>1,2)", "IF() needs 3 values, separated by commas, but this one has 2"),
+    ("ROUND(a)", "ROUND() needs 2 values"),
+    ("==1", "where a number or an id should be"),
+])
+def test_wrong_argument_counts_are_named(text, words):
+    with pytest.raises(FormulaError, match=re.escape(words)):
+        parse(text)
+
+
+def test_a_bad_if_stops_the_build_with_file_and_line_not_a_traceback():
+    found = problems_for(GOOD.replace("formula: found + 3", "formula: IF(found > 1, 2)"))
+    assert any(f.startswith("docs/templates/test.md:25:") and "IF() needs 3 values" in f for f in found), found
 
 
 @pytest.mark.parametrize("text", ["a +", "a $ b", "SUM(a)", "(a", "a b"])
@@ -172,7 +218,8 @@ def test_every_template_has_a_page_with_a_download_link_and_a_download(built_sit
         assert link.group(1) == f"../../downloads/templates/{slug}.{template.download}"
         size = round(files[slug].stat().st_size / 1000)
         assert link.group(2) == f"Download the {kind} (.{template.download}, {size} KB)"
-        assert "[[" not in page  # every fill-in field became its marked span
+        # every fill-in field became its marked span ("[[" in a parsed formula's JSON is not one)
+        assert "[[" not in re.sub(r'data-formula="[^"]*"', "", page)
         assert f'>templates/{slug}.md<' not in page
 
 
@@ -218,11 +265,12 @@ def test_word_documents_have_headings_header_rows_fields_and_links(built_site):
 def test_numbered_lists_each_start_at_one(built_site):
     document = dict(word_documents(built_site))["system-down-plan"]
     numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
-    ids = {p._p.pPr.numPr.numId.val for p in numbered}
-    assert len(numbered) == 4 and len(ids) == 1
+    ids = [p._p.pPr.numPr.numId.val for p in numbered]
+    assert len(numbered) == 10 and len(set(ids)) == 2  # "First steps" (4) and "Getting back to normal" (6)
     numbering = document.part.numbering_part.element
-    start = numbering.num_having_numId(ids.pop()).find(qn("w:lvlOverride")).find(qn("w:startOverride"))
-    assert start.get(qn("w:val")) == "1"
+    for num_id in set(ids):
+        start = numbering.num_having_numId(num_id).find(qn("w:lvlOverride")).find(qn("w:startOverride"))
+        assert start.get(qn("w:val")) == "1"
 
 
 def workbooks(built_site):
@@ -262,11 +310,11 @@ def test_spreadsheets_have_frozen_bold_headers_widths_lists_and_dates(built_site
 
 def test_breach_log_works_out_the_date_to_report_by(built_site):
     book = openpyxl.load_workbook(downloads(built_site)["data-breach-log"])
-    ws = book["Breach log"]
-    formula = ws["C2"].value
-    assert formula == '=IF(A2="","",A2+3)'
-    assert evaluate(formula, {"A2": 46000}) == 46003 and evaluate(formula, {"A2": None}) == ""
-    assert ws.column_dimensions["A"].number_format == "dd/mm/yyyy"
+    ws = book["What happened"]
+    formula = ws["D2"].value
+    assert formula == '=IF(B2="","",B2+3)'
+    assert evaluate(formula, {"B2": 46000}) == 46003 and evaluate(formula, {"B2": None}) == ""
+    assert ws.column_dimensions["B"].number_format == "dd/mm/yyyy"
 
 
 # --- links -----------------------------------------------------------------------------------
@@ -315,3 +363,151 @@ def test_rows_with_long_wrapped_text_are_tall_enough_to_read(built_site):
                     assert height and height >= LINE_POINTS * needed, (slug, ws.title, row[0].row, height, needed)
                     checked += 1
     assert checked > 10
+
+
+# --- print: every spreadsheet is a paper form, every Word document keeps its parts together ---
+
+def test_every_working_sheet_prints_as_a_ruled_form_with_title_organisation_and_page_numbers(built_site):
+    from caretech.templates.xlsx_writer import PORTRAIT_WIDTH, WRITING_POINTS
+
+    for slug, book in workbooks(built_site):
+        template = BY_SLUG[slug]
+        for sheet in template.sheets:
+            ws = book[sheet.name]
+            setup = ws.page_setup
+            assert setup.paperSize == 9 and ws.sheet_properties.pageSetUpPr.fitToPage, (slug, sheet.name)
+            assert (setup.fitToWidth, setup.fitToHeight) in ((1, 0), (None, 0)), (slug, sheet.name)
+            width = sum(c.width for c in sheet.columns) if sheet.columns else 89
+            assert setup.orientation == ("landscape" if width > PORTRAIT_WIDTH else "portrait"), (slug, sheet.name)
+            assert ws.print_title_rows == "$1:$1", (slug, sheet.name)  # the header row on every page
+            assert ws.oddHeader.left.text.endswith(sheet.name) and ws.oddHeader.right.text == "[Your organisation]"
+            assert ws.oddFooter.right.text == "Page &P of &N" and ws.oddFooter.left.text == template.title
+            if sheet.columns:
+                last = openpyxl.utils.get_column_letter(len(sheet.columns))
+                assert ws.print_area == f"'{sheet.name}'!$A$1:${last}${sheet.print_rows + 1}", (slug, sheet.name)
+                for row in range(2, sheet.print_rows + 2):  # ruled rows, tall enough to write in
+                    assert ws.row_dimensions[row].height == WRITING_POINTS, (slug, sheet.name, row)
+                    assert all(ws.cell(row, col).border.bottom.style == "thin"
+                               for col in range(1, len(sheet.columns) + 1)), (slug, sheet.name, row)
+        about = book["About"]
+        assert about.page_setup.orientation == "portrait" and about.sheet_properties.pageSetUpPr.fitToPage
+    assert BY_SLUG["wifi-survey"].sheets[0].print_rows == 14  # the source asks for 14
+
+
+def test_worksheet_figures_print_with_their_units_spaced():
+    from caretech.templates.xlsx_writer import _unit_suffix
+
+    assert _unit_suffix("people") == ' "people"' and _unit_suffix("pounds") == ""
+
+
+def test_word_documents_keep_headings_with_what_follows_and_leave_room_to_write(built_site):
+    found = dict(word_documents(built_site))
+    for slug, document in found.items():
+        headings = [p for p in document.paragraphs if p.style.name.startswith("Heading")]
+        assert all(p.paragraph_format.keep_with_next for p in headings), slug
+        for table in document.tables:
+            assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows), slug
+    supplier = found["supplier-questions"]
+    answers = [row for table in supplier.tables for row in table.rows[1:]]
+    assert answers and all(row.height is not None and row.height.cm >= 3 for row in answers)
+    policy = found["staff-phones-policy"]
+    sign_off = next(p for p in policy.paragraphs if p.text == "Sign-off sheet")
+    assert sign_off.paragraph_format.page_break_before
+    assert [c.text for c in policy.tables[-1].rows[0].cells][-1] == "Manager's signature"
+
+
+# --- each template complete for its job ------------------------------------------------------
+
+def sheet_headings(slug: str) -> str:
+    return " | ".join(c.heading for s in BY_SLUG[slug].sheets for c in s.columns)
+
+
+@pytest.mark.parametrize("slug, needed", [
+    ("data-breach-log", ["When it happened", "Date found", "Cause", "How many people", "How many records",
+                         "Likely consequences", "Date reported", "Reported through", "Reference number",
+                         "reason for any delay", "Regulator told", "Police or Report Fraud told", "Insurer told"]),
+    ("device-register", ["Encrypted", "Updates automatic", "Anti-malware on", "Date bought", "Date it went",
+                         "Find, lock and wipe set up (work devices only)"]),
+])
+def test_logs_have_the_columns_their_job_needs(slug, needed):
+    headings = sheet_headings(slug)
+    for words in needed:
+        assert words in headings, words
+    if slug == "data-breach-log":
+        column = next(c for s in BY_SLUG[slug].sheets for c in s.columns if c.heading == "Reported through")
+        assert column.choices[:2] == ("DSPT incident tool", "ICO")
+
+
+@pytest.mark.parametrize("slug, needed", [
+    ("system-down-plan", ["[[Deputy's name]] decides", "[[Insurer's incident line]]", "[[IT support out-of-hours number]]",
+                          "[[GP practice phone number]]", "[[Pharmacy phone number]]", "last had each dose",
+                          "regulation 18(2)(g)", "more than 24 hours", "## Getting back to normal",
+                          "Never wipe their whole phone", "First write down what was on it"]),
+    ("breach-first-hour-checklist", ["first write down what was on it", "Never wipe their whole phone",
+                                     "[[Insurer's incident line]]", "Report Fraud", "Police Scotland", "incident reporting tool",
+                                     "report straight to the ICO", "Care Inspectorate Wales", "Regulation and Quality Improvement Authority"]),
+    ("staff-phones-policy", ["## If the policy is not followed", "message previews", "Manager's signature",
+                             "Policy agreed on [[Date agreed]]", "never wipe your whole phone"]),
+    ("supplier-questions", ["assured supplier list", "Data Security and Protection Toolkit (DSPT) status",
+                            "data processing contract", "back up our data", "restore"]),
+])
+def test_documents_have_what_their_job_needs(slug, needed):
+    body = BY_SLUG[slug].body
+    for words in needed:
+        assert words in body, words
+    assert "lock it and wipe it from another device" not in body
+
+
+def test_no_template_page_says_wipe_for_any_lost_phone():
+    for template in TEMPLATES:
+        assert "Lock it and wipe it from another device" not in template.body, template.slug
+
+
+def test_the_guides_worked_examples_equal_the_worksheet_to_the_pound():
+    """docs/start-here/business-case.md states each result the worksheet gives for its worked examples."""
+    sheet = BY_SLUG["business-case-worksheet"].sheets[0]
+    guide = (ROOT / "docs" / "start-here" / "business-case.md").read_text()
+    worked = guide[guide.index("## Two worked examples"):guide.index("## Typical costs")]
+    pounds = lambda value: f"£{round(value):,}"  # noqa: E731
+    assert [e.name for e in sheet.worked_examples] == ["care home example", "home care example"]
+    results = []
+    for example in sheet.worked_examples:
+        values: dict = dict(example.figures)
+        for line in sheet.lines:
+            if not line.is_input:
+                values[line.id] = evaluate(line.formula, values)
+        results.append(values)
+        for figure in (values["yearly_saving"], values["yearly_saving"] * 3, values["training_cost"],
+                       values["three_year_cost"]):
+            assert pounds(figure) in worked, (example.name, pounds(figure))
+        assert f"about {round(values['hours_saved']):,} hours" in worked
+    assert pounds(results[0]["yearly_saving"] / 2) in worked  # "if you only save half the time"
+    assert f"about {results[0]['payback']:.1f} months" in worked
+    assert pounds(results[0]["yearly_saving"]) == "£12,337" and pounds(results[0]["yearly_saving"] * 3) == "£37,012"
+
+
+def test_a_worked_example_must_give_every_input_and_nothing_else():
+    sheet = BY_SLUG["business-case-worksheet"].source
+    text = (ROOT / sheet).read_text()
+    broken = text.replace("figures: {staff: 14, minutes_saved: 20,", "figures: {staf: 14, minutes_saved: 20,")
+    template, problems = load_template(broken, sheet, "templates/business-case-worksheet.md", load_front_matter_schema())
+    line = broken.split("\n").index(next(l for l in broken.split("\n") if "staf: 14" in l)) + 1
+    assert template is None and [(p.line, p.message) for p in problems] == [
+        (line, "Worked example 1 has no figure for `staff` and has `staf`, which is not a line people fill in.")]
+
+
+def test_every_detail_in_the_fill_in_form_is_a_field_some_template_uses():
+    from caretech.templates.fields import YOUR_DETAILS
+
+    used = {name for t in TEMPLATES for name in t.fields}
+    assert set(YOUR_DETAILS) <= used, set(YOUR_DETAILS) - used
+    assert len(YOUR_DETAILS) == len(set(YOUR_DETAILS))
+
+
+def test_the_templates_page_has_the_details_form_hidden_until_the_script_shows_it(built_site):
+    from caretech.templates.fields import YOUR_DETAILS
+
+    page = (built_site / "templates" / "index.html").read_text()
+    assert '<section class="ctg-details" aria-labelledby="your-details" hidden>' in page
+    labels = re.findall(r'<label for="(ctg-detail-[a-z0-9-]+)">([^<]+)</label><input type="text" id="\1"', page)
+    assert [html.unescape(name) for _, name in labels] == list(YOUR_DETAILS)

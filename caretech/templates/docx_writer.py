@@ -3,7 +3,11 @@
 Accessible in Word: real Heading styles, real list styles (each numbered list starts at
 1), tables whose first row is marked as a header row that repeats on each page, real
 links, the document's title and language set. Fill-in fields are bold on a yellow
-highlight, "[Your organisation]". A4 paper, UK English. Bytes are made reproducible by
+highlight, "[Your organisation]", each in a run of its own, so the site's fill-in script
+(overrides/assets/javascripts/fill-in.js) can replace it. A4 paper, UK English.
+On paper: headings, the line that leads into a list or table, and short tables stay on
+the same page as what follows them; table rows never split across pages; empty cells are
+tall enough to write an answer in by hand. Bytes are made reproducible by
 caretech.templates.reproducible.
 """
 
@@ -26,6 +30,9 @@ from caretech.templates.source import Template
 
 AUTHOR = "Care Tech Guide"
 _LINK_COLOUR = RGBColor(0x1F, 0x3A, 0x93)  # dark blue: 10:1 on white
+NEW_PAGE = "ctg-new-page"  # `## Heading { .ctg-new-page }` starts a new page in print and in Word
+ANSWER_CM = 3.2  # room to write a few lines of answer by hand
+KEEP_TOGETHER_ROWS = 14  # tables up to this many rows are kept on one page
 
 
 def write_docx(template: Template, site_url: str) -> bytes:
@@ -49,7 +56,7 @@ def _set_up(document, template: Template) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2))
+        setattr(section, side, Cm(1.6))
     when = datetime.datetime.combine(template.last_reviewed, datetime.time(12, 0))
     props = document.core_properties
     props.title, props.subject, props.author = template.title, template.description, AUTHOR
@@ -71,7 +78,7 @@ def _set_up(document, template: Template) -> None:
 def _add_footer_note(writer: _Writer, template: Template) -> None:
     page = site_address(template.slug + ".md", template.src_uri, writer.site_url)
     note = writer.paragraph()
-    note.paragraph_format.space_before = Pt(18)
+    note.paragraph_format.space_before = Pt(8)
     run = note.add_run(f"From the {AUTHOR} template, last reviewed {format_date(template.last_reviewed)}. "
                        "Check for a newer version at ")
     run.font.size = Pt(9)
@@ -107,6 +114,8 @@ class _Writer:
     # --- blocks --------------------------------------------------------------------------
 
     def blocks(self, nodes, list_depth: int = 0) -> None:
+        present = [n for n in nodes if not isinstance(n, str) or n.strip()]
+        followed_by = {id(node): after for node, after in zip(present, present[1:])}
         for node in nodes:
             if isinstance(node, str):
                 if node.strip():
@@ -114,9 +123,17 @@ class _Writer:
                 continue
             tag = node.tag
             if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                self.inline(self.paragraph(f"Heading {min(int(tag[1]), 4)}"), node.children)
+                heading = self.paragraph(f"Heading {min(int(tag[1]), 4)}")
+                heading.paragraph_format.keep_with_next = True
+                if NEW_PAGE in node.classes():  # e.g. a sign-off sheet on a page of its own
+                    heading.paragraph_format.page_break_before = True
+                self.inline(heading, node.children)
             elif tag == "p":
-                self.inline(self.paragraph(), node.children)
+                paragraph = self.paragraph()
+                self.inline(paragraph, node.children)
+                after = followed_by.get(id(node))
+                if node.text().rstrip().endswith(":") or getattr(after, "tag", "") == "table":
+                    paragraph.paragraph_format.keep_with_next = True  # it leads into a list or table
             elif tag in ("ul", "ol"):
                 self.list(node, list_depth)
             elif tag == "table":
@@ -178,6 +195,7 @@ class _Writer:
             return
         width = max(len(r.elements()) for r in rows)
         table = self.document.add_table(rows=len(rows), cols=width)
+        answers = False
         table._tbl.tblPr.style = self.style_ids["Table Grid"]
         for r_index, tr in enumerate(rows):
             cells = tr.elements()
@@ -185,12 +203,27 @@ class _Writer:
             row = table.rows[r_index]
             if r_index == 0 and header:
                 _repeat_as_header(row)
-            if not any(c.text().strip() for c in cells):
+            _keep_row_whole(row)
+            filled = [bool(c.text().strip()) for c in cells]
+            if not any(filled):
                 row.height = Cm(1)  # an empty row is for writing in by hand
+            elif not all(filled) and width == 2:
+                row.height = Cm(ANSWER_CM)  # a question and the space for its answer
+                answers = True
             for c_index, cell in enumerate(cells):
                 paragraph = row.cells[c_index].paragraphs[0]
                 self.inline(paragraph, cell.children, bold=cell.tag == "th")
-        self.paragraph()
+                # A short table stays on one page, with the heading above it.
+                if len(rows) <= KEEP_TOGETHER_ROWS and r_index < len(rows) - 1:
+                    paragraph.paragraph_format.keep_with_next = True
+        if answers:  # questions and answers: more room for the answer (Word reads the cells, LibreOffice the grid)
+            table.autofit = False
+            table.columns[0].width, table.columns[1].width = Cm(7), Cm(10.8)
+            for row in table.rows:
+                row.cells[0].width, row.cells[1].width = Cm(7), Cm(10.8)
+        gap = self.paragraph()  # a small gap after the table, so the next heading does not touch it
+        gap.paragraph_format.line_spacing = Pt(6)
+        gap.paragraph_format.space_after = Pt(0)
 
     # --- inline --------------------------------------------------------------------------
 
@@ -236,6 +269,11 @@ class _Writer:
             run.font.size = size
         hyperlink.append(run._r)  # move the run inside the link
         paragraph._p.append(hyperlink)
+
+
+def _keep_row_whole(row) -> None:
+    """A row is never split across two pages."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _repeat_as_header(row) -> None:

@@ -12,6 +12,16 @@ from __future__ import annotations
 import html
 import re
 
+# The details a reader can enter once, on the templates page, to have every download
+# filled in (overrides/assets/javascripts/fill-in.js). Each is a fill-in field that one or
+# more templates use, spelt exactly the same; the build stops if one is used by none.
+YOUR_DETAILS = (
+    "Your organisation", "Manager's name", "Deputy's name", "Deputy's phone number", "On-call phone number",
+    "Contact for lost phones", "IT support phone number", "IT support out-of-hours number", "Insurer's incident line",
+    "Care records supplier phone number", "Internet provider fault line", "GP practice phone number",
+    "Pharmacy phone number", "Where the breach log is", "Where the paper packs are",
+)
+
 FIELD = re.compile(r"\[\[([^\[\]\n]{1,60})\]\]")
 FIELD_CLASS = "ctg-field"
 # "[Your organisation]" written with one pair of brackets by mistake: a capital letter

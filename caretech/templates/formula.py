@@ -4,24 +4,31 @@ Contributors write a result's formula once, in a template's front matter, with t
 the lines or columns it uses: `staff * minutes_saved * shifts * 52 / 60`. From that one
 text the build writes the spreadsheet formula (ids become cells: `=B2*B3*B4*52/60`), the
 page's worksheet says how to work it out by hand (`A × B × C × 52 ÷ 60`), and the page's
-calculator script (overrides/assets/javascripts/calculator.js) evaluates the same text.
-Tests evaluate the spreadsheet's own formulas with `evaluate`, so the page and the
-spreadsheet are proved to agree.
+calculator gets the parsed formula as JSON (`to_json`): the script
+(overrides/assets/javascripts/calculator.js) only evaluates it and never parses. Parsing
+happens here, once per formula. One table of cases, tests/fixtures/formula_cases.yml, is
+evaluated by `evaluate` here and by the script in the browser, so the two are proved to agree.
 
 The language is a subset of spreadsheet formulas that every spreadsheet program reads
 alike: numbers, "text", + - * /, brackets, comparisons (= <> < > <= >=) and the functions
-IF, MIN, MAX and ROUND. Names are ids (lower case, as in the front matter) or cell
-references (B2, as in the spreadsheet). Evaluation runs left to right in the same order
-as the script's, so both give the same floating-point answers.
+IF (3 arguments), MIN and MAX (1 or more) and ROUND (2). Names are ids (lower case, as in
+the front matter) or cell references (B2, as in the spreadsheet). Evaluation runs left to
+right in the same order as the script's, so both give the same floating-point answers.
+Errors are a spreadsheet's: text in a sum is #VALUE!, dividing by 0 is #DIV/0!
+(raised as `CellError` with that code).
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import dataclass
 from typing import Callable, Mapping, Union
 
-FUNCTIONS = ("IF", "MIN", "MAX", "ROUND")
+# Each function and how many arguments it takes: (fewest, most); None is "no limit".
+ARGUMENTS: dict[str, tuple[int, int | None]] = {"IF": (3, 3), "MIN": (1, None), "MAX": (1, None), "ROUND": (2, 2)}
+FUNCTIONS = tuple(ARGUMENTS)
 _COMPARISONS = ("<=", ">=", "<>", "=", "<", ">")
 _TOKEN = re.compile(
     r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<string>\"[^\"]*\")|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
@@ -31,6 +38,14 @@ _TOKEN = re.compile(
 
 class FormulaError(ValueError):
     """A formula that cannot be read, in words a contributor can act on."""
+
+
+class CellError(ArithmeticError):
+    """A spreadsheet error value, such as #VALUE! or #DIV/0!, raised while evaluating."""
+
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(f"{code} {detail}".strip())
+        self.code = code
 
 
 # A parsed formula: ("num", 1.0) ("str", "x") ("name", "id") ("neg", node)
@@ -50,7 +65,9 @@ class Formula:
         return found
 
 
+@functools.lru_cache(maxsize=None)
 def parse(text: str) -> Formula:
+    """The formula read once (the same text is never read twice in one build)."""
     tokens = _tokenise(text)
     parser = _Parser(tokens, text)
     tree = parser.comparison()
@@ -61,7 +78,7 @@ def parse(text: str) -> Formula:
 
 def _tokenise(text: str) -> list[tuple[str, str]]:
     tokens, position = [], 0
-    text = text.lstrip("=")
+    text = text[1:] if text.startswith("=") else text  # one "=", as a spreadsheet writes it
     while position < len(text):
         if text[position:].strip() == "":
             break
@@ -144,13 +161,27 @@ class _Parser:
                     self.take(",")
                     args.append(self.comparison())
                 self.take(")")
-                return ("call", name, args)
+                fewest, most = ARGUMENTS[name]
+                if len(args) < fewest or (most is not None and len(args) > most):
+                    raise FormulaError(f"{name}() needs {_how_many(fewest, most)}, but this one has {len(args)}.")
+                return ("call", name, tuple(args))
             return ("name", value)
         if value == "(":
             inner = self.comparison()
             self.take(")")
             return inner
         raise FormulaError(f"The formula has \"{value}\" where a number or an id should be.")
+
+
+def _how_many(fewest: int, most: int | None) -> str:
+    if most is None:
+        return f"at least {fewest} value{'s' if fewest > 1 else ''}"
+    return f"{fewest} values, separated by commas" if fewest == most else f"{fewest} to {most} values"
+
+
+def to_json(formula: Formula) -> str:
+    """The parsed formula for the page's script: nested lists, e.g. ["op", "*", ["name", "a"], ["num", 2]]."""
+    return json.dumps(formula.tree, ensure_ascii=False, separators=(",", ":"))
 
 
 def _collect_names(node: Node, found: list[str]) -> None:
@@ -208,8 +239,9 @@ def to_spreadsheet(formula: Formula, cells: Mapping[str, str]) -> str:
     return "=" + render(formula.tree, lambda n: cells[n])
 
 
-def to_words(formula: Formula, letters: Mapping[str, str]) -> str:
-    return render(formula.tree, lambda n: letters[n], words=True)
+def to_words(formula: Formula, names: Mapping[str, str]) -> str:
+    """For reading: each id as `names` calls it (e.g. "box 1"), with × ÷ −."""
+    return render(formula.tree, lambda n: names[n], words=True)
 
 
 # --- evaluating it ------------------------------------------------------------------------
@@ -238,7 +270,7 @@ def _eval(node: Node, lookup: Callable[[str], Value]) -> Value:
             return min(numbers)
         if name == "MAX":
             return max(numbers)
-        return _round_half_away(numbers[0], int(numbers[1]) if len(numbers) > 1 else 0)
+        return _round_half_away(numbers[0], int(numbers[1]))
     op, left, right = node[1], _eval(node[2], lookup), _eval(node[3], lookup)
     if op in ("=", "<>", "<", ">", "<=", ">="):
         return _compare(op, left, right)
@@ -250,7 +282,7 @@ def _eval(node: Node, lookup: Callable[[str], Value]) -> Value:
     if op == "*":
         return a * b
     if b == 0:
-        raise ZeroDivisionError("#DIV/0!")
+        raise CellError("#DIV/0!")
     return a / b
 
 
@@ -260,7 +292,7 @@ def _number(value: Value) -> float:
     if value is None or value == "":
         return 0.0
     if isinstance(value, str):
-        raise ValueError(f"#VALUE! ({value!r} is not a number)")
+        raise CellError("#VALUE!", f"({value!r} is not a number)")
     return float(value)
 
 
@@ -269,8 +301,17 @@ def _truthy(value: Value) -> bool:
 
 
 def _compare(op: str, left: Value, right: Value) -> bool:
-    if isinstance(left, str) or isinstance(right, str):
-        a, b = ("" if left is None else str(left)).lower(), ("" if right is None else str(right)).lower()
+    """As a spreadsheet compares: text with text ignoring case; an empty cell is "" next to text
+    and 0 next to a number; any number is less than any text."""
+    if left is None:
+        left = "" if isinstance(right, str) else 0.0
+    if right is None:
+        right = "" if isinstance(left, str) else 0.0
+    left_text, right_text = isinstance(left, str), isinstance(right, str)
+    if left_text and right_text:
+        a, b = left.lower(), right.lower()
+    elif left_text or right_text:
+        a, b = int(left_text), int(right_text)  # a number (0) sorts before text (1)
     else:
         a, b = _number(left), _number(right)
     return {"=": a == b, "<>": a != b, "<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[op]

@@ -6,17 +6,18 @@ the text with fill-in fields marked, a download link with its type and size unde
 title, and each sheet at the end (a log as an empty table to print, a worksheet as lines
 to fill in by hand). `calculator_html` writes a worksheet so that it works on paper; the
 calculator script (overrides/assets/javascripts/calculator.js) turns it into a live
-calculator, using each result's formula from `data-formula`.
+calculator, using each result's formula from `data-formula`, already parsed (JSON).
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 
 from caretech.templates.fields import field_html, fields_to_html
-from caretech.templates.formula import to_words
+from caretech.templates.formula import to_json, to_words
 from caretech.readers.front_matter import read_front_matter
 from caretech.templates.source import Sheet, Template
 
@@ -84,8 +85,41 @@ def download_box(download: Download, page_uri: str) -> str:
         f'<div class="ctg-template-download" markdown="1">\n\n'
         f"[{download.link_text()}]({href}){{ .md-button .md-button--primary download }}\n\n"
         f"{kind_help}{fields} Or print this page and fill it in by hand.\n\n"
+        # Shown by fill-in.js when the reader has saved their details on this device.
+        f'<p class="ctg-fill-in-note" hidden markdown="1">Your saved details will be filled in. '
+        f"[Change your details]({'../' * (depth - 1)}index.md#your-details).</p>\n\n"
         f"</div>"
     )
+
+
+# `<!-- your details form -->` on the templates page puts the form for YOUR_DETAILS there.
+DETAILS_MARKER = re.compile(r"^<!--\s*your details form\s*-->\s*$", re.M)
+
+
+def details_form_html(names: tuple[str, ...]) -> str:
+    """The form where a reader enters their details once. Hidden until fill-in.js shows it:
+    without the script nothing can be filled in, and downloads are the blank templates."""
+    boxes = "\n".join(
+        f'<div class="ctg-details-field"><label for="{_detail_id(name)}">{_h(name)}</label>'
+        f'<input type="text" id="{_detail_id(name)}" name="{_h(name)}" autocomplete="off" spellcheck="false"></div>'
+        for name in names)
+    return (
+        '<section class="ctg-details" aria-labelledby="your-details" hidden>\n'
+        '<h2 id="your-details">Fill in your details once</h2>\n'
+        "<p>Type your service's details here once. Every Word document and spreadsheet you download "
+        "afterwards comes with them filled in. They are kept on this device only, in this browser. "
+        "Nothing is sent anywhere. Leave a box empty to keep that blank in the downloads.</p>\n"
+        # Not a <form>: the site's content rules allow none (nothing here is sent anywhere).
+        '<div class="ctg-details-form">\n' + boxes + "\n"
+        '<p class="ctg-details-buttons"><button type="button" class="md-button md-button--primary ctg-details-save">Save on this device</button>\n'
+        '<button type="button" class="md-button ctg-details-clear">Clear my details</button></p>\n'
+        '<p class="ctg-details-status" role="status"></p>\n'
+        "</div>\n</section>\n"
+    )
+
+
+def _detail_id(name: str) -> str:
+    return "ctg-detail-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def sheet_markdown(sheet: Sheet, slug: str) -> str:
@@ -108,9 +142,9 @@ def _or_list(items) -> str:
 
 def calculator_html(sheet: Sheet, slug: str) -> str:
     """The worksheet as raw HTML: lines to fill in on paper, made live by calculator.js."""
-    letters = {line.id: line.letter for line in sheet.lines}
-    inputs = [line.letter for line in sheet.lines if line.is_input]
-    results = [line.letter for line in sheet.lines if not line.is_input]
+    boxes = {line.id: f"box {line.box}" for line in sheet.lines}
+    inputs = [line.box for line in sheet.lines if line.is_input]
+    results = [line.box for line in sheet.lines if not line.is_input]
     rows = []
     for line in sheet.lines:
         base = f"calc-{slug}-{line.id}"
@@ -122,20 +156,23 @@ def calculator_html(sheet: Sheet, slug: str) -> str:
             how = ""
         else:
             kind = "result"
-            attrs += f' data-formula="{_h(line.formula.text)}"' + (" data-headline" if line.headline else "")
-            how = f'<span class="ctg-calc-sum">{_h(line.how or "Work out: " + to_words(line.formula, letters))}</span>'
+            attrs += f' data-formula="{_h(to_json(line.formula))}"' + (" data-headline" if line.headline else "")
+            how = f'<span class="ctg-calc-sum">{_h(line.how or "Work out: " + to_words(line.formula, boxes))}</span>'
         rows.append(
             f'<tr class="ctg-calc-{kind}" {attrs}>'
-            f'<th scope="row">{line.letter}</th>'
+            f'<th scope="row">{line.box}</th>'
             f'<td><span class="ctg-calc-label" id="{base}-label">{_h(line.label)}</span>{hint}{how}</td>'
             f'<td class="ctg-calc-value"><span class="ctg-calc-blank">{_UNIT_BLANKS[line.unit]}</span></td></tr>'
         )
+    examples = json.dumps([{"name": e.name, "figures": {k: _number_value(v) for k, v in e.figures}}
+                           for e in sheet.worked_examples], separators=(",", ":"))
+    worked = f' data-worked-examples="{_h(examples)}"' if sheet.worked_examples else ""
     return (
-        f'<div class="ctg-calculator" data-calculator="{slug}">\n'
-        f'<p class="ctg-calc-how">On paper: fill in lines {_span(inputs)} with your own figures. '
-        f"Then work out lines {_span(results)} in order, using the sum shown on each line.</p>\n"
+        f'<div class="ctg-calculator" data-calculator="{slug}"{worked}>\n'
+        f'<p class="ctg-calc-how">On paper: fill in {_span(inputs)} with your own figures. '
+        f"Then work out {_span(results)} in order, using the sum shown on each line.</p>\n"
         f'<table class="ctg-worksheet">\n<caption>{_h(sheet.name)}</caption>\n'
-        '<thead><tr><th scope="col">Line</th><th scope="col">What</th><th scope="col">Your figure</th></tr></thead>\n'
+        '<thead><tr><th scope="col">Box</th><th scope="col">What</th><th scope="col">Your figure</th></tr></thead>\n'
         "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
         '<div class="ctg-calc-summary" role="status" aria-live="polite"></div>\n'
         "</div>\n"
@@ -157,8 +194,15 @@ def insert_calculators(markdown: str, templates: dict[str, Template]) -> tuple[s
     return CALCULATOR_MARKER.sub(swap, markdown), missing
 
 
-def _span(letters: list[str]) -> str:
-    return f"{letters[0]} to {letters[-1]}" if len(letters) > 2 else " and ".join(letters)
+def _span(boxes: list[str]) -> str:
+    """"boxes 1 to 7", or "boxes 1 and 2", or "box 1"."""
+    if len(boxes) == 1:
+        return f"box {boxes[0]}"
+    return f"boxes {boxes[0]} to {boxes[-1]}" if len(boxes) > 2 else f"boxes {boxes[0]} and {boxes[1]}"
+
+
+def _number_value(value: float) -> int | float:
+    return int(value) if value == int(value) else value
 
 
 def _number_text(value: float) -> str:

@@ -51,7 +51,7 @@ class Column:
 @dataclass(frozen=True)
 class Line:
     id: str
-    letter: str                # A, B, C… in order: how the worksheet names the line
+    box: str                   # 1, 2, 3… in order: the worksheet calls each line "box 1" and so on
     label: str
     unit: str
     hint: str = ""
@@ -66,6 +66,12 @@ class Line:
 
 
 @dataclass(frozen=True)
+class WorkedExample:
+    name: str                              # "care home example": the button says "Try the care home example"
+    figures: tuple[tuple[str, float], ...]  # (line id, figure) for every line people fill in
+
+
+@dataclass(frozen=True)
 class Sheet:
     name: str
     intro: str = ""
@@ -73,6 +79,7 @@ class Sheet:
     print_rows: int = DEFAULT_PRINT_ROWS
     columns: tuple[Column, ...] = ()
     lines: tuple[Line, ...] = ()
+    worked_examples: tuple[WorkedExample, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,6 +195,7 @@ def check_template_source(document: YamlDocument, body: str, body_line: int, fil
             problems += _check_columns(sheet["columns"], where, document, filename)
         if isinstance(sheet.get("lines"), list):
             problems += _check_lines(sheet["lines"], where, document, filename)
+        problems += _check_worked_examples(sheet, where, document, filename)
     return problems
 
 
@@ -259,6 +267,34 @@ def _check_lines(lines: list, where: tuple, document: YamlDocument, filename: st
     if len([line for line in lines if isinstance(line, dict)]) > len(string.ascii_uppercase):
         problems.append(Problem(filename, document.line_of(where + ("lines",)), "A worksheet can have at most 26 lines.",
                                 "Split it into two sheets."))
+    return problems
+
+
+def _check_worked_examples(sheet: dict, where: tuple, document: YamlDocument, filename: str) -> list[Problem]:
+    """A worked example gives a figure for every line people fill in, and nothing else."""
+    examples = sheet.get("worked_examples")
+    if not isinstance(examples, list):
+        return []
+    lines = sheet.get("lines") if isinstance(sheet.get("lines"), list) else []
+    if not lines:
+        return [Problem(filename, document.line_of(where + ("worked_examples",)),
+                        "Only a worksheet (a sheet with `lines:`) can have `worked_examples:`.",
+                        "Take `worked_examples:` off this sheet.")]
+    wanted = [line["id"] for line in lines if isinstance(line, dict) and "example" in line and isinstance(line.get("id"), str)]
+    problems = []
+    for index, example in enumerate(examples):
+        figures = example.get("figures") if isinstance(example, dict) else None
+        if not isinstance(figures, dict):
+            continue
+        missing = [name for name in wanted if name not in figures]
+        extra = [name for name in figures if name not in wanted]
+        if missing or extra:
+            said = (f"has no figure for {', '.join(f'`{n}`' for n in missing)}" if missing else "") + \
+                   (" and " if missing and extra else "") + \
+                   (f"has {', '.join(f'`{n}`' for n in extra)}, which is not a line people fill in" if extra else "")
+            problems.append(Problem(filename, document.line_of(where + ("worked_examples", index, "figures")),
+                                    f"Worked example {index + 1} {said}.",
+                                    f"Give a figure for each of these ids, and no others: {', '.join(wanted)}."))
     return problems
 
 
@@ -343,9 +379,11 @@ def _sheet(data: dict) -> Sheet:
             for c in data.get("columns", ())
         ),
         lines=tuple(
-            Line(l["id"], string.ascii_uppercase[i], l["label"], l["unit"], l.get("hint", ""),
+            Line(l["id"], str(i + 1), l["label"], l["unit"], l.get("hint", ""),
                  float(l["example"]) if "example" in l else None,
                  parse(l["formula"]) if "formula" in l else None, l.get("how", ""), bool(l.get("headline")))
             for i, l in enumerate(data.get("lines", ()))
         ),
+        worked_examples=tuple(WorkedExample(e["name"], tuple((k, float(v)) for k, v in e["figures"].items()))
+                              for e in data.get("worked_examples", ())),
     )

@@ -7,6 +7,11 @@ Worksheets (sheets with `lines:`) get example figures in highlighted cells and r
 formulas for the results, with their values worked out here too, so a file previewer
 that never recalculates still shows the right answers. The last sheet, "About", holds
 the template's text. Bytes are made reproducible by caretech.templates.reproducible.
+
+Every sheet prints on A4 as a paper form: fitted to the page width, portrait or landscape
+as its width needs, the header row on every page, the sheet's `print_rows` as ruled rows
+tall enough to write in, and the sheet's name, the organisation ("[Your organisation]",
+which the site's fill-in script can replace) and "Page n of m" in the header and footer.
 """
 
 from __future__ import annotations
@@ -25,13 +30,19 @@ from caretech.templates.source import Column, Sheet, Template
 
 AUTHOR = "Care Tech Guide"
 ABOUT_SHEET = "About"
-WORKSHEET_HEADINGS = ("Line", "What", "Your figure", "Unit", "How it is worked out")
+WORKSHEET_HEADINGS = ("Box", "What", "Your figure", "How it is worked out")
+WORKSHEET_WIDTHS = (5, 36, 14, 34)
+ABOUT_WIDTH = 64  # fits A4 portrait even where Calibri is replaced by a wider font (LibreOffice on Linux)
 # Number formats by unit: results are whole pounds, inputs keep pence.
 RESULT_FORMATS = {"pounds": "£#,##0", "months": "0.0", "hours": "#,##0", "minutes": "#,##0"}
+UNITS = ("people", "minutes", "shifts", "hours", "pounds", "months", "number")
 INPUT_FORMATS = {"pounds": "£#,##0.00"}
 COLUMN_FORMATS = {"date": "dd/mm/yyyy", "money": "£#,##0.00", "number": "#,##0.##"}
 _FIELD_FILL, _INPUT_FILL, _HEADER_FILL = "#FFF2A8", "#FFF9D6", "#DDE3F5"
 LINE_POINTS = 15  # one line of 11-point text: the default row height
+WRITING_POINTS = 30  # a ruled row to write in by hand: about 1 cm
+PORTRAIT_WIDTH = 110  # a sheet up to this many characters wide prints portrait, wider ones landscape
+ORGANISATION = "Your organisation"  # the field every header names, when the template has it
 
 
 def write_xlsx(template: Template, site_url: str) -> bytes:
@@ -50,7 +61,10 @@ def write_xlsx(template: Template, site_url: str) -> bytes:
             _write_lines(worksheet, sheet, formats)
         else:
             _write_columns(worksheet, sheet, formats)
-    _write_about(workbook.add_worksheet(ABOUT_SHEET), template, site_url, formats)
+        _set_up_page(worksheet, sheet.name, template, _sheet_width(sheet))
+    about = workbook.add_worksheet(ABOUT_SHEET)
+    _write_about(about, template, site_url, formats)
+    _set_up_page(about, ABOUT_SHEET, template, ABOUT_WIDTH)
     workbook.close()
     return out.getvalue()
 
@@ -66,10 +80,21 @@ class _Formats:
         self.field_cell = add({"bg_color": _FIELD_FILL, "text_wrap": True, "valign": "top"})
         self.field_run = add({"bold": True})
         self.columns = {kind: add({"num_format": code, "valign": "top"}) for kind, code in COLUMN_FORMATS.items()}
-        self.results = {unit: add({"bold": True, "valign": "top", "num_format": RESULT_FORMATS.get(unit, "#,##0.0")})
-                        for unit in ("people", "minutes", "shifts", "hours", "pounds", "months", "number")}
-        self.inputs = {unit: add({"bg_color": _INPUT_FILL, "border": 1, "valign": "top", "num_format": INPUT_FORMATS.get(unit, "General")})
-                       for unit in ("people", "minutes", "shifts", "hours", "pounds", "months", "number")}
+        # The rows printed to write in: ruled all round, text wrapping.
+        self.ruled = {kind: add({"num_format": COLUMN_FORMATS.get(kind, "General"), "valign": "top", "text_wrap": True,
+                                 "border": 1}) for kind in ("text", "date", "number", "money", "choice")}
+        # The unit is part of the number format ("12 people", "£3,000.00"), so a figure and its
+        # unit never print run together.
+        self.results = {unit: add({"bold": True, "valign": "top", "align": "left",
+                                   "num_format": RESULT_FORMATS.get(unit, "#,##0.0") + _unit_suffix(unit)})
+                        for unit in UNITS}
+        self.inputs = {unit: add({"bg_color": _INPUT_FILL, "border": 1, "valign": "top", "align": "left",
+                                  "num_format": INPUT_FORMATS.get(unit, "General") + _unit_suffix(unit)})
+                       for unit in UNITS}
+
+
+def _unit_suffix(unit: str) -> str:
+    return "" if unit in ("pounds", "number") else f' "{unit}"'
 
 
 def write_text(worksheet, row: int, col: int, text: str, formats: _Formats, base=None) -> None:
@@ -90,12 +115,12 @@ def write_text(worksheet, row: int, col: int, text: str, formats: _Formats, base
     worksheet.write_rich_string(row, col, *fragments, formats.field_cell)
 
 
-def fit_row(worksheet, row: int, cells: list[tuple[str, float]]) -> None:
+def fit_row(worksheet, row: int, cells: list[tuple[str, float]], minimum: int = 1) -> None:
     """Make a row tall enough for the wrapped text in it, given (text, column width) pairs.
 
     Excel grows rows to fit wrapped text when it opens a file, but LibreOffice keeps the default
     height, so long lines would overlap the row below. Setting the height here suits both."""
-    lines = max((wrapped_lines(text, width) for text, width in cells), default=1)
+    lines = max([minimum, *(wrapped_lines(text, width) for text, width in cells)])
     if lines > 1:
         worksheet.set_row(row, LINE_POINTS * lines)
 
@@ -112,6 +137,8 @@ def wrapped_lines(text: str, width: float) -> int:
                 lines, used = lines + 1, len(word)
             else:
                 used += len(word) + (1 if used else 0)
+            while used > room:  # a word longer than the line, such as a web address, breaks onto more lines
+                lines, used = lines + 1, used - room
         count += lines
     return count
 
@@ -125,15 +152,43 @@ def _write_columns(worksheet, sheet: Sheet, formats: _Formats) -> None:
         write_text(worksheet, 0, index, column.heading, formats, formats.header)
         worksheet.set_column(index, index, column.width, formats.columns.get(column.kind, formats.text))
         worksheet.data_validation(1, index, last_row, index, _validation(column))
+        for row in range(1, sheet.print_rows + 1):  # ruled rows to write in; a formula writes over its cell
+            worksheet.write_blank(row, index, None, formats.ruled[column.kind])
         if column.formula is not None:
-            _write_row_formulas(worksheet, column, index, cells_by_id, last_row, formats)
+            _write_row_formulas(worksheet, column, index, cells_by_id, last_row, sheet.print_rows, formats)
     fit_row(worksheet, 0, [(column.heading, column.width) for column in sheet.columns])
+    for row in range(1, sheet.print_rows + 1):
+        worksheet.set_row(row, WRITING_POINTS)
     worksheet.freeze_panes(1, 0)
     worksheet.autofilter(0, 0, last_row, len(sheet.columns) - 1)
-    worksheet.repeat_rows(0)
-    worksheet.set_landscape()
-    worksheet.set_paper(9)  # A4
+    # The printed form is the header and the ruled rows. Rows typed below them are printed by
+    # choosing "Print selection" (the About sheet says so).
+    worksheet.print_area(0, 0, sheet.print_rows, len(sheet.columns) - 1)
+
+
+def _sheet_width(sheet: Sheet) -> float:
+    return sum(WORKSHEET_WIDTHS) if sheet.lines else sum(column.width for column in sheet.columns)
+
+
+def _set_up_page(worksheet, name: str, template: Template, width: float) -> None:
+    """A4, fitted to the page width, header row on every page, and the sheet's name, the
+    organisation and "Page n of m" at the top and bottom of each page."""
+    worksheet.set_paper(9)
+    if width > PORTRAIT_WIDTH:
+        worksheet.set_landscape()
+    else:
+        worksheet.set_portrait()
     worksheet.fit_to_pages(1, 0)
+    worksheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.6)
+    if name != ABOUT_SHEET:
+        worksheet.repeat_rows(0)
+    who = f"&R{_header_text(field_label(ORGANISATION))}" if ORGANISATION in template.fields else ""
+    worksheet.set_header(f'&L&"-,Bold"{_header_text(name)}{who}', {"margin": 0.3})
+    worksheet.set_footer(f"&L{_header_text(template.title)}&RPage &P of &N", {"margin": 0.3})
+
+
+def _header_text(text: str) -> str:
+    return text.replace("&", "&&")  # "&" starts a code in headers and footers
 
 
 def _validation(column: Column) -> dict:
@@ -150,10 +205,11 @@ def _validation(column: Column) -> dict:
     return {"validate": "any", **tip} if tip else {"validate": "any"}
 
 
-def _write_row_formulas(worksheet, column: Column, index: int, cells_by_id: dict, last_row: int, formats) -> None:
+def _write_row_formulas(worksheet, column: Column, index: int, cells_by_id: dict, last_row: int, ruled: int,
+                        formats) -> None:
     names = column.formula.names()
-    style = formats.columns.get(column.kind, formats.text)
     for row in range(1, last_row + 1):
+        style = formats.ruled[column.kind] if row <= ruled else formats.columns.get(column.kind, formats.text)
         cells = {name: f"{xl_col_to_name(cells_by_id[name])}{row + 1}" for name in names}
         body = to_spreadsheet(column.formula, cells)[1:]
         # Empty until the first cell it uses is filled in.
@@ -169,41 +225,37 @@ def line_cells(sheet: Sheet) -> dict[str, str]:
 
 def _write_lines(worksheet, sheet: Sheet, formats: _Formats) -> None:
     cells = line_cells(sheet)
-    letters = {line.id: line.letter for line in sheet.lines}
+    boxes = {line.id: f"box {line.box}" for line in sheet.lines}
     values: dict[str, float | str] = {}
-    widths = (6, 44, 14, 10, 40)
+    widths = WORKSHEET_WIDTHS
     for col, (heading, width) in enumerate(zip(WORKSHEET_HEADINGS, widths)):
         worksheet.write_string(0, col, heading, formats.header)
         worksheet.set_column(col, col, width)
     for row, line in enumerate(sheet.lines, 1):
-        worksheet.write_string(row, 0, line.letter, formats.bold)
+        worksheet.write_string(row, 0, line.box, formats.bold)
         write_text(worksheet, row, 1, line.label, formats, formats.bold if not line.is_input else formats.text)
-        worksheet.write_string(row, 3, line.unit, formats.text)
         if line.is_input:
             values[line.id] = line.example
             worksheet.write_number(row, 2, line.example, formats.inputs[line.unit])
             worksheet.data_validation(row, 2, row, 2, {
                 "validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Enter a number",
                 "error_message": "Enter a number of 0 or more, like 12 or 12.50.",
-                "input_title": f"Line {line.letter}", "input_message": (line.hint or "Fill in your own figure.")[:255]})
+                "input_title": f"Box {line.box}", "input_message": (line.hint or "Fill in your own figure.")[:255]})
             how = f"Fill in your own figure. {line.hint}".strip()
         else:
             values[line.id] = evaluate(line.formula, values)
             worksheet.write_formula(row, 2, to_spreadsheet(line.formula, cells), formats.results[line.unit],
                                     values[line.id])
-            how = line.how or to_words(line.formula, letters)
-        worksheet.write_string(row, 4, how, formats.text)
-        fit_row(worksheet, row, [(line.label, widths[1]), (how, widths[4])])
+            how = line.how or to_words(line.formula, boxes)
+        worksheet.write_string(row, 3, how, formats.text)
+        fit_row(worksheet, row, [(line.label, widths[1]), (how, widths[3])], minimum=2)
     worksheet.freeze_panes(1, 0)
-    worksheet.repeat_rows(0)
-    worksheet.set_paper(9)
-    worksheet.fit_to_pages(1, 0)
 
 
 # --- the About sheet --------------------------------------------------------------------------
 
 def _write_about(worksheet, template: Template, site_url: str, formats: _Formats) -> None:
-    width = 100
+    width = ABOUT_WIDTH
     worksheet.set_column(0, 0, width)
     rows: list[tuple[str, str]] = [("title", template.title), ("text", template.description)]
     if template.fields:
@@ -211,6 +263,9 @@ def _write_about(worksheet, template: Template, site_url: str, formats: _Formats
     for sheet in template.sheets:
         if sheet.intro:
             rows.append(("text", f"Sheet “{sheet.name}”: {sheet.intro}"))
+        if sheet.columns:
+            rows.append(("text", f"Sheet “{sheet.name}” prints {sheet.print_rows} empty ruled rows to fill in by hand. "
+                                 "To print rows you have typed below those, select them and choose Print selection."))
     rows += _text_rows(markdown_tree(template.body).children, template, site_url)
     page = site_address(template.slug + ".md", template.src_uri, site_url)
     rows += [("text", f"From the {AUTHOR} template, last reviewed {format_date(template.last_reviewed)}. "

@@ -1,16 +1,22 @@
 """The business case calculator in real Chromium: the same answers as the spreadsheet's own
-formulas (evaluated in Python) for a table of inputs, clear messages for bad inputs, keyboard
-and 375 px use, axe in both colour schemes, and "Templates for this" on a printed pathway result."""
+formulas (evaluated in Python) for a table of inputs, the shared formula cases answered alike
+by the page's evaluator and by Python, the worked example buttons giving the guide's figures,
+clear messages for bad inputs, keyboard and 375 px use, axe in both colour schemes, and
+"Templates for this" on a printed pathway result."""
 
 from __future__ import annotations
 
 import math
 import re
 
+import json
+
 import openpyxl
 import pytest
+import yaml
 
-from caretech.templates.formula import evaluate
+from caretech.templates.formula import CellError, evaluate, parse, to_json
+from helpers import ROOT
 from conftest import axe_violations, describe_violations
 from site_addresses import address
 
@@ -81,6 +87,53 @@ def test_page_and_spreadsheet_give_the_same_answers(page, site_url, built_site):
     assert "Total cost over three years: £" in summary.inner_text()
 
 
+def test_page_evaluator_answers_the_shared_formula_cases_as_python_does(page, site_url):
+    """tests/fixtures/formula_cases.yml: each parsed formula, as the build gives it to the page,
+    evaluated by the page's own script; Python's answers are checked in tests/test_templates.py."""
+    page.goto(address(site_url, PAGE))
+    cases = [c for c in yaml.safe_load((ROOT / "tests" / "fixtures" / "formula_cases.yml").read_text())
+             if not c.get("unreadable")]
+    trees = [json.loads(to_json(parse(c["formula"]))) for c in cases]
+    answers = page.evaluate("""([trees, values]) => trees.map((tree, i) => {
+        try {
+          return { result: window.CareTechFormula.evaluate(tree, (name) => values[i][name]) };
+        } catch (error) {
+          return error instanceof window.CareTechFormula.CellError ? { error: error.code } : { thrown: String(error) };
+        }
+      })""", [trees, [c["values"] for c in cases]])
+    for case, answer in zip(cases, answers):
+        try:
+            python = {"result": evaluate(case["formula"], case["values"])}
+        except CellError as error:
+            python = {"error": error.code}
+        assert answer == python, case
+    assert {"IF(1, \"a\", \"b\") + 1"} <= {c["formula"] for c in cases}
+
+
+# The guide's worked examples (docs/start-here/business-case.md) and the figures it states.
+GUIDE_FIGURES = {
+    "care home example": {"hours_saved": "971 hours", "yearly_saving": "£12,337", "training_cost": "£534",
+                          "three_year_cost": "£6,954", "payback": "2.9 months"},
+    "home care example": {"yearly_saving": "£22,031", "training_cost": "£763", "three_year_cost": "£16,647"},
+}
+
+
+@pytest.mark.parametrize("example", GUIDE_FIGURES)
+def test_worked_example_button_gives_the_guides_figures(page, site_url, example):
+    page.goto(address(site_url, PAGE))
+    page.get_by_role("button", name=f"Try the {example}").click()
+    shown = dict(page.eval_on_selector_all(
+        f"{CALC} .ctg-calc-result", "rows => rows.map(r => [r.dataset.line, r.querySelector('.ctg-calc-output').textContent])"))
+    guide = (ROOT / "docs" / "start-here" / "business-case.md").read_text()
+    worked = guide[guide.index("## Two worked examples"):guide.index("## Typical costs")]
+    for line_id, figure in GUIDE_FIGURES[example].items():
+        assert shown[line_id] == figure, (line_id, shown[line_id])
+        number = figure.split()[0]
+        assert number in worked, figure
+    three_years = f"£{round(float(page.locator(f'{CALC} [data-line=yearly_saving] .ctg-calc-output').get_attribute('data-value')) * 3):,}"
+    assert f"it is worth {three_years}" in worked
+
+
 @pytest.mark.parametrize("typed, message", [
     ("", "Enter a number. Use 0 if this does not apply."),
     ("-5", "Enter 0 or more. This figure cannot be below 0."),
@@ -96,10 +149,10 @@ def test_bad_input_gets_a_clear_message_next_to_the_field(page, site_url, typed,
     assert box.get_attribute("aria-invalid") == "true"
     assert "calc-business-case-worksheet-pay-error" in box.get_attribute("aria-describedby").split()
     outputs = page.locator(f"{CALC} .ctg-calc-output").all_inner_texts()
-    assert "Fix line D first" in outputs and "832 hours" in outputs  # lines that do not need D still work
+    assert "Fix box 4 first" in outputs and "832 hours" in outputs  # lines that do not need D still work
     text = page.locator(CALC).inner_text()
     assert "NaN" not in text and "undefined" not in text and all(o.strip() for o in outputs)
-    page.wait_for_function("s => document.querySelector(s).textContent === 'To see the results, fix line D.'",
+    page.wait_for_function("s => document.querySelector(s).textContent === 'To see the results, fix box 4.'",
                            arg=f"{CALC} .ctg-calc-summary")
     fill(page, "pay", "£1,200")  # pounds signs and commas are fine
     assert box.get_attribute("aria-invalid") is None and not error.is_visible()
@@ -132,7 +185,8 @@ def test_without_javascript_it_is_a_worksheet_to_fill_in(browser, site_url):
     page = context.new_page()
     page.goto(address(site_url, PAGE))
     text = page.locator(CALC).inner_text()
-    assert "On paper: fill in lines A to G" in text and "Work out: A × B × C × 52 ÷ 60" in text
+    assert "On paper: fill in boxes 1 to 7" in text and "Work out: box 1 × box 2 × box 3 × 52 ÷ 60" in text
+    assert page.locator(".ctg-calc-example").count() == 0  # the worked example buttons need the script
     assert page.locator(f"{CALC} input").count() == 0 and "£ ________" in text
     context.close()
 

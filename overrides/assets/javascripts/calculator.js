@@ -32,133 +32,70 @@
   const SPEAK_AFTER_MS = 700;
 
   // --- The formula language (see caretech/templates/formula.py) -----------------------------
+  // The build parses each formula and writes it into `data-formula` as JSON: nested lists
+  // such as ["op", "*", ["name", "staff"], ["num", 52]]. This script only evaluates them,
+  // with the same rules as formula.py's `evaluate`; tests/fixtures/formula_cases.yml holds
+  // the cases both must answer alike. A spreadsheet error throws a CellError with its code.
 
-  const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|("[^"]*")|([A-Za-z_][A-Za-z0-9_]*)|(<=|>=|<>|[-+*/(),=<>]))/y;
-  const FUNCTIONS = ["IF", "MIN", "MAX", "ROUND"];
-  const COMPARISONS = ["<=", ">=", "<>", "=", "<", ">"];
-
-  function tokenise(text) {
-    const tokens = [];
-    const source = text.replace(/^=/, "");
-    TOKEN.lastIndex = 0;
-    while (TOKEN.lastIndex < source.length && source.slice(TOKEN.lastIndex).trim()) {
-      const at = TOKEN.lastIndex;
-      const match = TOKEN.exec(source);
-      if (!match || TOKEN.lastIndex === at) throw new Error(`Cannot read the formula "${text}"`);
-      if (match[1] !== undefined) tokens.push({ kind: "number", value: match[1] });
-      else if (match[2] !== undefined) tokens.push({ kind: "string", value: match[2] });
-      else if (match[3] !== undefined) tokens.push({ kind: "name", value: match[3] });
-      else tokens.push({ kind: "op", value: match[4] });
+  class CellError extends Error {
+    constructor(code) {
+      super(code);
+      this.code = code;
     }
-    return tokens;
   }
 
-  function parse(text) {
-    const tokens = tokenise(text);
-    let position = 0;
-    const peek = () => tokens[position];
-    const take = (value) => {
-      const token = tokens[position++];
-      if (!token || (value !== undefined && token.value !== value)) throw new Error(`Cannot read the formula "${text}"`);
-      return token;
-    };
-    function comparison() {
-      let left = additive();
-      if (peek() && peek().kind === "op" && COMPARISONS.includes(peek().value)) {
-        const op = take().value;
-        left = { op, left, right: additive() };
-      }
-      return left;
-    }
-    function additive() {
-      let left = term();
-      while (peek() && (peek().value === "+" || peek().value === "-")) {
-        const op = take().value;
-        left = { op, left, right: term() };
-      }
-      return left;
-    }
-    function term() {
-      let left = unary();
-      while (peek() && (peek().value === "*" || peek().value === "/")) {
-        const op = take().value;
-        left = { op, left, right: unary() };
-      }
-      return left;
-    }
-    function unary() {
-      if (peek() && peek().value === "-") {
-        take();
-        return { neg: unary() };
-      }
-      return primary();
-    }
-    function primary() {
-      const token = take();
-      if (token.kind === "number") return { num: Number(token.value) };
-      if (token.kind === "string") return { str: token.value.slice(1, -1) };
-      if (token.kind === "name") {
-        if (peek() && peek().value === "(") {
-          const name = token.value.toUpperCase();
-          if (!FUNCTIONS.includes(name)) throw new Error(`Unknown function ${token.value}`);
-          take("(");
-          const args = [comparison()];
-          while (peek() && peek().value === ",") {
-            take(",");
-            args.push(comparison());
-          }
-          take(")");
-          return { call: name, args };
-        }
-        return { name: token.value };
-      }
-      if (token.value === "(") {
-        const inner = comparison();
-        take(")");
-        return inner;
-      }
-      throw new Error(`Cannot read the formula "${text}"`);
-    }
-    const tree = comparison();
-    if (position !== tokens.length) throw new Error(`Cannot read the formula "${text}"`);
-    return tree;
+  function asNumber(value) {
+    if (typeof value === "boolean") return Number(value);
+    if (value === null || value === undefined || value === "") return 0;
+    if (typeof value === "string") throw new CellError("#VALUE!");
+    return value;
   }
 
-  const asNumber = (value) => (typeof value === "boolean" ? Number(value) : value === "" ? 0 : value);
+  const truthy = (value) => (typeof value === "string" ? value !== "" : Boolean(value));
+
+  function compare(op, left, right) {
+    if (left === null || left === undefined) left = typeof right === "string" ? "" : 0;
+    if (right === null || right === undefined) right = typeof left === "string" ? "" : 0;
+    const leftText = typeof left === "string";
+    const rightText = typeof right === "string";
+    let a;
+    let b;
+    if (leftText && rightText) [a, b] = [left.toLowerCase(), right.toLowerCase()];
+    else if (leftText || rightText) [a, b] = [Number(leftText), Number(rightText)]; // numbers sort before text
+    else [a, b] = [asNumber(left), asNumber(right)];
+    return { "=": a === b, "<>": a !== b, "<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b }[op];
+  }
 
   function evaluate(node, lookup) {
-    if ("num" in node) return node.num;
-    if ("str" in node) return node.str;
-    if ("name" in node) return lookup(node.name);
-    if ("neg" in node) return -asNumber(evaluate(node.neg, lookup));
-    if ("call" in node) {
-      if (node.call === "IF") {
-        const test = evaluate(node.args[0], lookup);
-        return evaluate(typeof test === "string" ? (test !== "" ? node.args[1] : node.args[2]) : test ? node.args[1] : node.args[2], lookup);
-      }
-      const values = node.args.map((arg) => asNumber(evaluate(arg, lookup)));
-      if (node.call === "MIN") return Math.min(...values);
-      if (node.call === "MAX") return Math.max(...values);
-      const factor = 10 ** (values.length > 1 ? Math.trunc(values[1]) : 0); // ROUND: halves away from zero
+    const [kind] = node;
+    if (kind === "num" || kind === "str") return node[1];
+    if (kind === "name") return lookup(node[1]);
+    if (kind === "neg") return -asNumber(evaluate(node[1], lookup));
+    if (kind === "call") {
+      const [, name, args] = node;
+      if (name === "IF") return evaluate(truthy(evaluate(args[0], lookup)) ? args[1] : args[2], lookup);
+      const values = args.map((arg) => asNumber(evaluate(arg, lookup)));
+      if (name === "MIN") return Math.min(...values);
+      if (name === "MAX") return Math.max(...values);
+      const factor = 10 ** Math.trunc(values[1]); // ROUND: halves away from zero
       const rounded = Math.trunc(Math.abs(values[0]) * factor + 0.5) / factor;
       return values[0] >= 0 ? rounded : -rounded;
     }
-    const left = evaluate(node.left, lookup);
-    const right = evaluate(node.right, lookup);
-    if (COMPARISONS.includes(node.op)) {
-      const text = typeof left === "string" || typeof right === "string";
-      const a = text ? String(left).toLowerCase() : asNumber(left);
-      const b = text ? String(right).toLowerCase() : asNumber(right);
-      return { "=": a === b, "<>": a !== b, "<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b }[node.op];
-    }
+    const [, op, leftNode, rightNode] = node;
+    const left = evaluate(leftNode, lookup);
+    const right = evaluate(rightNode, lookup);
+    if (["=", "<>", "<", ">", "<=", ">="].includes(op)) return compare(op, left, right);
     const a = asNumber(left);
     const b = asNumber(right);
-    if (node.op === "+") return a + b;
-    if (node.op === "-") return a - b;
-    if (node.op === "*") return a * b;
-    if (b === 0) throw new RangeError("division by zero");
+    if (op === "+") return a + b;
+    if (op === "-") return a - b;
+    if (op === "*") return a * b;
+    if (b === 0) throw new CellError("#DIV/0!");
     return a / b;
   }
+
+  // For the shared test cases: the browser test evaluates them here, as the page does.
+  window.CareTechFormula = Object.freeze({ evaluate, CellError });
 
   // --- Reading and showing figures ----------------------------------------------------------
 
@@ -192,12 +129,12 @@
   function enhance(root) {
     const lines = [];
     for (const row of root.querySelectorAll("tr[data-line]")) {
-      const letter = row.querySelector("th").textContent.trim();
-      const line = { id: row.dataset.line, unit: row.dataset.unit, letter, row, cell: row.querySelector(".ctg-calc-value") };
+      const box = row.querySelector("th").textContent.trim();
+      const line = { id: row.dataset.line, unit: row.dataset.unit, box, row, cell: row.querySelector(".ctg-calc-value") };
       const label = row.querySelector(".ctg-calc-label");
       line.name = label.textContent.trim();
       if (row.dataset.formula !== undefined) {
-        line.formula = parse(row.dataset.formula);
+        line.formula = JSON.parse(row.dataset.formula);
         line.headline = row.hasAttribute("data-headline");
         line.output = el("span", { class: "ctg-calc-output" });
         line.cell.replaceChildren(line.output);
@@ -209,19 +146,20 @@
     const inputs = lines.filter((line) => !line.formula);
     const results = lines.filter((line) => line.formula);
     const how = root.querySelector(".ctg-calc-how");
-    how.textContent = `Type your own figures on lines ${inputs[0].letter} to ${inputs[inputs.length - 1].letter}. ` +
-      `Lines ${results[0].letter} to ${results[results.length - 1].letter} are worked out as you type.`;
+    how.textContent = `Type your own figures in boxes ${inputs[0].box} to ${inputs[inputs.length - 1].box}. ` +
+      `Boxes ${results[0].box} to ${results[results.length - 1].box} are worked out as you type.`;
+    addWorkedExamples(root, how, inputs, () => update(false));
     const summary = root.querySelector(".ctg-calc-summary");
     root.classList.add("ctg-calc-live");
 
     let speakTimer = 0;
     function update(speak) {
       const values = new Map();
-      const problems = new Map(); // line id -> the letters of the lines to fix first
+      const problems = new Map(); // line id -> the boxes to fix first
       for (const line of inputs) {
         const figure = readFigure(line.input.value);
         showError(line, figure.error);
-        if (figure.error) problems.set(line.id, [line.letter]);
+        if (figure.error) problems.set(line.id, [line.box]);
         else values.set(line.id, figure.value);
       }
       for (const line of results) {
@@ -238,9 +176,9 @@
         }
         if (typeof value === "number" && !Number.isFinite(value)) value = undefined;
         if (value === undefined) {
-          const letters = [...new Set(needs)];
-          problems.set(line.id, letters);
-          line.output.textContent = letters.length ? `Fix line ${letters.join(" and ")} first` : "Cannot work this out";
+          const boxes = [...new Set(needs)];
+          problems.set(line.id, boxes);
+          line.output.textContent = boxes.length ? `Fix ${boxName(boxes)} first` : "Cannot work this out";
           line.output.removeAttribute("data-value");
           line.output.classList.add("ctg-calc-waiting");
         } else {
@@ -257,14 +195,36 @@
     }
 
     function summaryText(values, problems) {
-      const bad = inputs.filter((line) => problems.has(line.id)).map((line) => line.letter);
-      if (bad.length) return `To see the results, fix line ${bad.join(" and ")}.`;
+      const bad = inputs.filter((line) => problems.has(line.id)).map((line) => line.box);
+      if (bad.length) return `To see the results, fix ${boxName(bad)}.`;
       return "Your results: " + results.filter((line) => line.headline)
         .map((line) => `${line.name.replace(/\s*\(.*\)$/, "")}: ${show(values.get(line.id), line.unit)}.`).join(" ");
     }
 
     root.addEventListener("input", () => update(true));
     update(false);
+  }
+
+  const boxName = (boxes) => (boxes.length > 1 ? "boxes " : "box ") + boxes.join(" and ");
+
+  /* A button for each of the guide's worked examples (`data-worked-examples`, written by the
+     build from the template): it puts the example's figures in the boxes, so the results can
+     be checked against the guide's sums. */
+  function addWorkedExamples(root, before, inputs, update) {
+    const examples = JSON.parse(root.dataset.workedExamples || "[]");
+    if (!examples.length) return;
+    const group = el("p", { class: "ctg-calc-examples" });
+    for (const example of examples) {
+      const button = el("button", { type: "button", class: "md-button ctg-calc-example" }, `Try the ${example.name}`);
+      button.addEventListener("click", () => {
+        for (const line of inputs) {
+          if (line.id in example.figures) line.input.value = String(example.figures[line.id]);
+        }
+        update();
+      });
+      group.append(button);
+    }
+    before.after(group);
   }
 
   function buildInput(line, label, example) {
