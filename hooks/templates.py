@@ -44,7 +44,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in pages:
         if is_template(file.src_uri):
             file.content_string = expand_page(file.content_string, register)  # facts, for the download too
-            template, found = load_template(file.content_string, display(file.src_uri), file.src_uri, schema)
+            template, found = load_template(file.content_string, display(file.src_uri), file.src_uri, schema, register)
             problems += found
             if template is not None:
                 templates[template.slug] = (template, file)

@@ -41,7 +41,8 @@ def load_templates(docs: Path, guide_schema: dict, display_root: Path,
         if not is_template(src):
             continue
         name = path.relative_to(display_root).as_posix() if path.is_relative_to(display_root) else str(path)
-        template, found = load_template(expand_page(path.read_text(encoding="utf-8"), register), name, src, guide_schema)
+        template, found = load_template(expand_page(path.read_text(encoding="utf-8"), register), name, src, guide_schema,
+                                        register)
         problems += found
         if template is not None:
             templates.append(template)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
+from caretech.facts import Register, expand_data
 from caretech.content.review_dates import check_review_dates, parse_date
 from caretech.problems import Problem
 from caretech.readers.front_matter import FrontMatter, as_json_values, read_front_matter
@@ -333,8 +334,10 @@ def _check_formula(text: str, earlier: list[str], path: tuple, document: YamlDoc
 
 # --- building the model -----------------------------------------------------------------
 
-def load_template(text: str, filename: str, src_path: str, guide_schema: dict) -> tuple[Template | None, list[Problem]]:
-    """Check a template file and build its model. Returns every problem found."""
+def load_template(text: str, filename: str, src_path: str, guide_schema: dict,
+                  register: Register | None = None) -> tuple[Template | None, list[Problem]]:
+    """Check a template file and build its model, with the numbers its front matter takes from
+    the register of facts (`"{{ national-living-wage }}"`) put in. Returns every problem found."""
     document, front = read_template_front_matter(text, filename)
     if not front.found:
         return None, [Problem(filename, 1, "The template has no front matter (the fields between --- lines at the top).",
@@ -348,7 +351,7 @@ def load_template(text: str, filename: str, src_path: str, guide_schema: dict) -
     problems += check_template_source(document, body, body_line, filename)
     if problems:
         return None, problems
-    return build_template(document.data, body, src_path, filename), []
+    return build_template(expand_data(document.data, register or Register()), body, src_path, filename), []
 
 
 def build_template(data: dict, body: str, src_path: str, filename: str) -> Template:
