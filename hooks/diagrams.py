@@ -22,7 +22,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
     def load_svg(src: str) -> str | None:
         url = posixpath.normpath(unquote(urljoin(page.file.url, src)))
-        found = next((f for f in files if f.url == url and f.abs_src_path), None)
+        found = next((f for f in files if f.url == url and f.src_uri.endswith(".svg")), None)
         return found.content_string if found else None  # with its facts put in (care_tech_guide.py)
 
     return inline_diagrams(html, load_svg)

@@ -21,7 +21,7 @@ DIAGRAM_GUIDES = sorted(
 )
 # Every chart is drawn by the same code: check the one people pin up, the widest and the tallest.
 _CHARTS = {p.id: p for p in (
-    next(p for p in PATHWAYS if p.id == "something-gone-wrong"),
+    next(p for p in PATHWAYS if p.id == "breach-or-scam"),  # the urgent one, behind the index
     max(PATHWAYS, key=lambda p: render_flowchart(p).width),
     max(PATHWAYS, key=lambda p: render_flowchart(p).height),
 )}
