@@ -111,7 +111,7 @@ def typed_by_hand(text: str, filename: str, register: Register, first_line: int 
     for fact in register.facts.values():
         written = [fact.written()] if not fact.by_nation else [fact.written(v) for v in fact.by_nation.values()]
         values += [(w, fact.name) for w in written if any(c.isdigit() for c in w)]
-    patterns = [(re.compile(r"(?<![\w£.,])" + re.escape(w) + r"(?![\w,]|\.\d|\s\d)"), w, name) for w, name in values]
+    patterns = [(re.compile(r"(?<![\w£.,])" + re.escape(w) + r"(?!\w|,\d|\.\d|\s\d)"), w, name) for w, name in values]
     problems = []
     for number, line in _lines(text, first_line):
         plain = REFERENCE.sub("", line)
