@@ -93,17 +93,33 @@ def heading(site: Path, page: str) -> str:
 # --- A server whose folder can be swapped for a new version, at the same address -----------
 
 class VersionedSite:
+    """`hang()` makes the server accept connections and never answer: Wi-Fi connected but
+    not working. `answer()` lets the held requests go on."""
+
     def __init__(self, folder: Path):
         self.folder = folder
+        self.answering = threading.Event()
+        self.answering.set()
         handler = functools.partial(_Handler, site=self)
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
+    def hang(self) -> None:
+        self.answering.clear()
+
+    def answer(self) -> None:
+        self.answering.set()
+
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *args, site: VersionedSite, **kwargs):
+        self.site = site
         super().__init__(*args, directory=str(site.folder), **kwargs)
+
+    def send_head(self):
+        self.site.answering.wait(60)
+        return super().send_head()
 
     def log_message(self, *args) -> None:
         pass
@@ -114,6 +130,7 @@ def versioned_site(built_site, tmp_path):
     site = VersionedSite(tmp_path / "v1")
     shutil.copytree(built_site, site.folder)
     yield site
+    site.answer()
     site.server.shutdown()
 
 
@@ -171,13 +188,76 @@ def test_after_saving_the_whole_guide_works_offline(browser, site_url, built_sit
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         assert page.locator(".md-search-result__item").count() > 0
 
+        # An address the guide does not have: "page not found", with search and the sections.
         page.goto(site_url + "no-such-page/")
+        assert words(page.locator("h1").inner_text()) == "Page not found"
+        content = page.locator(".md-content")
+        assert "not saved" not in content.inner_text() and "signal" in content.inner_text()
+        links = content.locator("a").evaluate_all("(links) => links.map((a) => a.href)")
+        for section in ("devices-and-wifi/", "keeping-information-safe/", "templates/", "pathways/"):
+            assert site_url + section in links, section
+        assert len(links) < 20 and not [link for link in links if "maintainers" in link]
+        page.keyboard.press("/")
+        page.keyboard.type("breach")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.keyboard.press("Escape")
+        content.get_by_role("link", name="Devices, Wi-Fi and phones").click()
+        assert words(page.locator("h1").first.inner_text()) == heading(built_site, "devices-and-wifi/index.html")
+
+        # An address without its final slash.
+        page.goto(site_url + CHANGED_GUIDE.rstrip("/"))
+        assert page.url == site_url + CHANGED_GUIDE
+        assert words(page.locator("h1").first.inner_text()) == heading(built_site, CHANGED_GUIDE + "index.html")
+
+        # Every template's download is saved.
+        templates = [path for path, _, _ in manifest["files"] if path.startswith("downloads/templates/")]
+        assert len(templates) == len(list((built_site / "downloads/templates").iterdir())) > 0
+        page.goto(site_url + "templates/data-breach-log/")
+        with page.expect_download() as download:
+            page.locator("a[download]").first.click()
+        assert Path(download.value.path()).read_bytes() == (built_site / "downloads/templates/data-breach-log.xlsx").read_bytes()
+        assert page.locator(".ctg-download-problem").count() == 0
+
+
+def test_offline_a_page_never_opened_gets_no_signal_and_the_pages_kept_by_title(browser, site_url, built_site):
+    with guarded_page(browser, service_workers="allow") as page:
+        page.goto(site_url)
+        worker_ready(page)
+        opened = [CHANGED_GUIDE, "keeping-information-safe/backups/", "maintainers/phone-offline/", "glossary/"]
+        for name in opened:
+            page.goto(site_url + name)
+        page.context.set_offline(True)
+        page.goto(site_url + "staff-skills/")
         assert words(page.locator("h1").inner_text()) == "No signal"
         saved = page.locator("[data-ctg-saved] a")
         saved.first.wait_for()
-        assert saved.count() >= len(html_pages(built_site)) - 2
+        titles = saved.all_inner_texts()
+        assert titles == sorted(titles), "by title, not by address"
+        assert not [title for title in titles if "switch it off" in title], "no maintainers' pages"
+        assert len(titles) == len(opened) - 1, titles  # every page opened since the first, but the maintainers' one
         saved.filter(has_text="Wi-Fi").first.click()
-        assert page.locator("h1").first.inner_text().strip()
+        assert words(page.locator("h1").first.inner_text()) == heading(built_site, CHANGED_GUIDE + "index.html")
+
+
+def test_a_download_that_cannot_be_fetched_says_so_on_the_page(browser, site_url):
+    with guarded_page(browser, service_workers="allow") as page:
+        page.goto(site_url + "templates/system-down-plan/")
+        worker_ready(page)
+        page.reload()  # controlled by the worker now, but the guide is not saved
+        page.context.set_offline(True)
+        downloads = []
+        page.on("download", lambda download: downloads.append(download))
+        page.locator("a[download]").first.click()
+        problem = page.locator(".ctg-download-problem")
+        problem.wait_for()
+        assert problem.get_attribute("role") == "alert"
+        assert "not saved on this phone" in problem.inner_text()
+        assert problem.get_by_role("link").get_attribute("href") == site_url + USE_OFFLINE
+        assert downloads == []
+        page.context.set_offline(False)
+        with page.expect_download():
+            page.locator("a[download]").first.click()
+        problem.wait_for(state="detached")
 
 
 def test_a_new_version_replaces_the_saved_one(browser, versioned_site, tmp_path):
@@ -284,3 +364,20 @@ def test_the_offline_copy_has_no_worker_and_never_registers_one(browser, offline
         page.goto((folder / "use-offline.html").as_uri())
         assert page.locator("[data-ctg-keep]").count() == 0, "no save button inside the download"
         assert page.evaluate("() => location.protocol") == "file:"
+
+
+def test_a_saved_page_shows_within_2_seconds_when_the_network_hangs(browser, versioned_site):
+    site = versioned_site
+    with guarded_page(browser, service_workers="allow") as page:
+        save_whole_guide(page, site.url)
+        page.goto(site.url + CHANGED_GUIDE)
+        site.hang()
+        times = []
+        for name in ("keeping-information-safe/backups/", CHANGED_GUIDE, ""):
+            started = time.monotonic()
+            page.goto(site.url + name, wait_until="domcontentloaded")
+            page.locator("h1").first.wait_for()
+            times.append(time.monotonic() - started)
+        print(f"\nsaved pages shown with a network that does not answer: {', '.join(f'{t:.2f} s' for t in times)}")
+        assert max(times) < 2, times
+        site.answer()
