@@ -197,6 +197,8 @@ def test_after_saving_the_whole_guide_works_offline(browser, site_url, built_sit
         for section in ("devices-and-wifi/", "keeping-information-safe/", "templates/", "pathways/"):
             assert site_url + section in links, section
         assert len(links) < 20 and not [link for link in links if "maintainers" in link]
+        for link in content.locator(".ctg-link-list a").all():
+            assert link.bounding_box()["height"] >= 44, link.inner_text()
         page.keyboard.press("/")
         page.keyboard.type("breach")
         page.wait_for_selector(".md-search-result__item", timeout=15000)
