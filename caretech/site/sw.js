@@ -146,17 +146,15 @@ function networkOrKept(network, kept) {
 async function tellIfNewer(clientId, kept, network) {
   const fresh = await network.catch(() => null);
   if (!fresh || !good(fresh) || (await fresh.text()) === (await kept.text())) return;
-  for (let tries = 0; tries < 10; tries++) {
-    const client = clientId && (await self.clients.get(clientId));
-    if (client) return client.postMessage({ newer: true });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  // The page is open by now: it has shown the kept copy, at least WAIT ms ago.
+  const client = await self.clients.get(clientId);
+  if (client) client.postMessage({ newer: true });
 }
 
 async function answer(event, key) {
   const request = event.request;
-  const url = new URL(request.url);
-  if (request.mode === "navigate" && /\/[^/.]+$/.test(url.pathname) && (await caches.match(key + "/index.html"))) {
+  if (request.mode === "navigate" && /\/[^/.]+$/.test(key) && (await caches.match(key + "/index.html"))) {
+    const url = new URL(request.url);
     url.pathname += "/";
     return Response.redirect(url.href, 301);
   }

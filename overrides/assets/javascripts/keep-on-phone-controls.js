@@ -7,6 +7,9 @@
      again until the reader saves again.
    - The offline page ([data-ctg-saved], docs/offline.md): lists the pages saved here, by
      title (not the maintainers' pages).
+   - Pages with download links (a[download]): checks a download before the browser follows
+     it. A file that is not kept and cannot be fetched gets a note beside its link, not a
+     silent failed download.
    Not listed in mkdocs.yml: every other page would pay for it on a first visit. */
 (function () {
   "use strict";
@@ -148,6 +151,54 @@
       list.hidden = pages.length === 0;
     });
   }
+
+  // A download link: go ahead if the file is kept or the server answers; else say so.
+  function cannotDownload(anchor) {
+    var note = anchor.nextElementSibling;
+    if (!note || note.className !== "ctg-download-problem") {
+      note = document.createElement("span");
+      note.className = "ctg-download-problem";
+      note.setAttribute("role", "alert");
+      anchor.parentNode.insertBefore(note, anchor.nextSibling);
+    }
+    note.textContent = "This file is not saved on this phone, and the internet is not working. " +
+      "Try again when you have a signal.";
+    // The templates are part of the saved guide (the offline zip, for computers, is not).
+    if (anchor.href.indexOf(root + "downloads/templates/") !== 0) return;
+    note.appendChild(document.createTextNode(" To have every template with no signal, "));
+    var help = document.createElement("a");
+    help.textContent = "save the whole guide on this phone";
+    help.href = root + "use-offline/";
+    note.appendChild(help);
+    note.appendChild(document.createTextNode(" next time you are online."));
+  }
+
+  // The server answers within 8 seconds (HEAD: the file itself is fetched once, by the download).
+  function reachable(address) {
+    if (navigator.onLine === false) return Promise.reject(new Error("offline"));
+    return new Promise(function (resolve, reject) {
+      setTimeout(reject, 8000);
+      fetch(address, { method: "HEAD", cache: "no-cache" }).then(function (answer) {
+        if (answer.ok) resolve(); else reject(new Error(answer.status));
+      }, reject);
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var anchor = event.target.closest && event.target.closest("a[download]");
+    if (!anchor || anchor.href.indexOf(root) !== 0) return;
+    if (anchor.hasAttribute("data-ctg-checked")) {
+      anchor.removeAttribute("data-ctg-checked");
+      return;
+    }
+    event.preventDefault();
+    caches.match(anchor.href).then(function (kept) { return kept || reachable(anchor.href); }).then(function () {
+      var note = anchor.nextElementSibling;
+      if (note && note.className === "ctg-download-problem") note.parentNode.removeChild(note);
+      anchor.setAttribute("data-ctg-checked", "");
+      anchor.click();
+    }, function () { cannotDownload(anchor); });
+  });
 
   var box = document.querySelector("[data-ctg-keep]");
   if (box) keepControl(box);
