@@ -115,3 +115,17 @@ def test_the_web_app_manifest_works_under_a_sub_path_and_has_its_icons(built_sit
     assert any(icon["type"] == "image/svg+xml" for icon in app["icons"])
     corner = Image.open(built_site / "assets/images/app-icon-maskable-512.png").getpixel((0, 0))
     assert corner[:3] == (0x40, 0x51, 0xB5), "maskable icons fill the whole square"
+
+
+def test_the_worker_and_its_registration_add_at_most_3_kb_packed_to_a_first_visit(built_site: Path):
+    """What every first visit pays (README, "On a phone with no signal"): sw.js, and the
+    registration inside the page's one script, minified as the bundle minifies it."""
+    import gzip
+
+    from caretech.site.bundle import Source, bundle_scripts
+
+    registration = Path(__file__).parents[1] / "overrides/assets/javascripts/keep-on-phone.js"
+    minified = bundle_scripts([Source(registration.name, registration.read_text(encoding="utf-8"))]).content
+    packed = sum(len(gzip.compress(data, compresslevel=6, mtime=0))
+                 for data in ((built_site / WORKER_NAME).read_bytes(), minified.encode()))
+    assert packed <= 3 * 1024, f"{packed} bytes packed"

@@ -128,17 +128,13 @@ function fromNetwork(request, key) {
     .then((response) => (good(response) ? keep(key, response.clone()).then(() => response) : response));
 }
 
-// The network's answer, or the kept copy if the network fails or is slower than WAIT.
+// The network's answer, or the kept copy if the network fails or is slower than WAIT
+// (whichever comes first: a promise settles once).
 function networkOrKept(network, kept) {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ response: kept, fromKept: true }), WAIT);
-    network.then((response) => {
-      clearTimeout(timer);
-      resolve({ response, fromKept: false });
-    }, () => {
-      clearTimeout(timer);
-      resolve({ response: kept, fromKept: true });
-    });
+    const useKept = () => resolve({ response: kept, fromKept: true });
+    setTimeout(useKept, WAIT);
+    network.then((response) => resolve({ response, fromKept: false }), useKept);
   });
 }
 

@@ -1,4 +1,5 @@
-/* Keep the guide on this phone: the controls, loaded by keep-on-phone.js on two pages only.
+/* Keep the guide on this phone: the controls, loaded by keep-on-phone.js only on the pages
+   that have them.
    - The "Use it offline" page ([data-ctg-keep], partials/keep-on-phone.html): the save
      button, a progress bar, and a status line (role="status") that announces the start, each
      quarter and the end, not every percent. The worker does the saving. Below them, once the

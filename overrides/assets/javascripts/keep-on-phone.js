@@ -2,8 +2,9 @@
    data-ctg-worker (main.html); data-ctg-retire is the kill switch. Loads
    keep-on-phone-controls.js only on pages with controls or download links. On every page it
    also offers to show a newer version when the worker showed the kept copy of a page and the
-   network then brought a newer one ({ newer: true }). After "Remove the saved copy" (a cache named MARKER) it registers nothing, until the
-   reader saves again. ES5: old browsers read it too. */
+   network then brought a newer one ({ newer: true }). After "Remove the saved copy" (which
+   leaves an empty cache named removedMarker) it registers nothing until the reader saves
+   again. ES5: old browsers read it too. */
 (function () {
   "use strict";
   var container = navigator.serviceWorker;
@@ -53,15 +54,16 @@
   }
 
   // Browsers that run service workers all know prepend().
+  // The worker sends this at most once per page shown.
   function offerNewer() {
-    if (document.querySelector(".ctg-newer")) return;
     var notice = element("div", "ctg-newer", "");
     var button = element("button", "md-button md-button--primary", "Show the newer version");
     button.type = "button";
     button.onclick = function () { location.reload(); };
     notice.setAttribute("role", "status");
-    notice.append(element("p", "", "A newer version of this page is ready."), button);
     (document.querySelector(".md-content__inner") || document.body).prepend(notice);
+    // Filled a moment after the empty status region is in place, so screen readers announce it.
+    setTimeout(function () { notice.append(element("p", "", "A newer version of this page is ready."), button); }, 100);
   }
 
   container.addEventListener("message", function (event) {
