@@ -346,6 +346,11 @@ def test_remove_is_apart_from_keep_asks_first_and_removes_everything(browser, si
         page.wait_for_timeout(300)
         assert our_caches(page) == saved
         assert page.locator("#ctg-keep-confirm-question").is_visible()
+        buttons = [keep, page.get_by_role("button", name="No, keep it"), page.get_by_role("button", name="Yes, remove it")]
+        boxes = [button.bounding_box() for button in buttons] + [keep_box, remove_box]
+        assert all(box["width"] >= 44 and box["height"] >= 44 for box in boxes), boxes
+        no, yes = boxes[1], boxes[2]
+        assert yes["y"] > no["y"] + no["height"] or yes["x"] > no["x"] + no["width"], "space between them"
         page.get_by_role("button", name="No, keep it").click()
         assert our_caches(page) == saved and remove.is_visible()
 

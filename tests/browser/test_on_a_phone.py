@@ -48,8 +48,8 @@ def overlapping(controls: list[dict]) -> list[str]:
     found = []
     for i, a in enumerate(controls):
         for b in controls[i + 1:]:
-            apart = (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
-                     or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+            apart = (a["x"] + a["width"] < b["x"] or b["x"] + b["width"] < a["x"]
+                     or a["y"] + a["height"] < b["y"] or b["y"] + b["height"] < a["y"])
             if not apart:
                 found.append(f"{a['name']!r} and {b['name']!r}")
     return found
