@@ -6,7 +6,7 @@ It runs last (priority -300): after the search words (-50), the offline plugin (
 slimming (-200), so the file list and its hashes match what is published.
 
 mkdocs.yml `extra: keep_on_phone: false` is the kill switch: sw.js becomes a worker that
-removes itself and what it saved (docs/maintainers/phone-offline.md). The offline copy
+removes itself and what it saved (docs/maintainers/phone-offline/index.md). The offline copy
 (mkdocs.offline.yml, opened from file://) gets none of these files: browsers never run
 service workers there.
 """

@@ -22,6 +22,7 @@ def make_site(folder: Path) -> Path:
         "404.html": "not found",
         "sitemap.xml": "<urlset/>",
         "downloads/care-tech-guide-offline.zip": "zip",
+        "downloads/templates/breach-log.xlsx": "xlsx",
         "assets/javascripts/iframe-worker/shim.js": "shim",
     }
     for name, content in files.items():
@@ -39,8 +40,8 @@ def test_the_manifest_lists_every_file_a_reader_may_open_with_its_hash_and_size(
     summary = write_offline_files(site)
     manifest = manifest_of(site)
     paths = [path for path, _, _ in manifest["files"]]
-    assert paths == ["assets/javascripts/bundle.0123abcd.min.js", "index.html", "search/search_index.json",
-                     "use-offline/index.html"]
+    assert paths == ["assets/javascripts/bundle.0123abcd.min.js", "downloads/templates/breach-log.xlsx", "index.html",
+                     "search/search_index.json", "use-offline/index.html"], "templates saved; the zip for computers is not"
     for path, digest, size in manifest["files"]:
         data = (site / path).read_bytes()
         assert digest == hashlib.sha256(data).hexdigest()[:32] and size == len(data)
@@ -81,7 +82,9 @@ def test_the_built_site_has_the_worker_at_its_root_and_a_true_file_list(built_si
         name = page.relative_to(built_site).as_posix()
         if name != "404.html":
             assert listed[name] == (hashlib.sha256(page.read_bytes()).hexdigest()[:32], page.stat().st_size), name
-    assert "search/search_index.json" in listed and "offline/index.html" in listed
+    assert "search/search_index.json" in listed and "offline/index.html" in listed and "offline-not-found/index.html" in listed
+    downloads = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "downloads/templates").iterdir())
+    assert downloads and set(downloads) <= set(listed), "every template download is saved"
     assert f'"{manifest["version"]}"' in (built_site / WORKER_NAME).read_text(encoding="utf-8")
     guide = (built_site / "devices-and-wifi/wifi/index.html").read_text(encoding="utf-8")
     assert '<link rel="manifest" href="../../manifest.webmanifest" data-ctg-worker="../../sw.js">' in guide
@@ -112,3 +115,17 @@ def test_the_web_app_manifest_works_under_a_sub_path_and_has_its_icons(built_sit
     assert any(icon["type"] == "image/svg+xml" for icon in app["icons"])
     corner = Image.open(built_site / "assets/images/app-icon-maskable-512.png").getpixel((0, 0))
     assert corner[:3] == (0x40, 0x51, 0xB5), "maskable icons fill the whole square"
+
+
+def test_the_worker_and_its_registration_add_at_most_3_kb_packed_to_a_first_visit(built_site: Path):
+    """What every first visit pays (README, "On a phone with no signal"): sw.js, and the
+    registration inside the page's one script, minified as the bundle minifies it."""
+    import gzip
+
+    from caretech.site.bundle import Source, bundle_scripts
+
+    registration = Path(__file__).parents[1] / "overrides/assets/javascripts/keep-on-phone.js"
+    minified = bundle_scripts([Source(registration.name, registration.read_text(encoding="utf-8"))]).content
+    packed = sum(len(gzip.compress(data, compresslevel=6, mtime=0))
+                 for data in ((built_site / WORKER_NAME).read_bytes(), minified.encode()))
+    assert packed <= 3 * 1024, f"{packed} bytes packed"

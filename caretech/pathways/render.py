@@ -76,9 +76,6 @@ def render_pathway_page(
         f'<p class="ctg-pathway-summary" markdown="1">{escape_markdown(pathway.summary)}</p>\n',
         f'<p class="ctg-pathway-meta">For {_h(audience)}. Up to {longest} questions. '
         f"Version {pathway.version}, last reviewed {format_date(pathway.last_reviewed)}.</p>\n",
-        '<p class="ctg-privacy" markdown="1">Your answers stay on this device: nothing is sent anywhere. '
-        "[See every route on one page](all-routes.md). "
-        "[See the whole pathway as a chart](all-routes.md#chart).</p>\n",
         f'<div class="ctg-pathway" id="pathway" data-pathway-id="{_h(pathway.id)}" '
         f'data-pathway-title="{_h(pathway.title)}" data-version="{pathway.version}" '
         f'data-last-reviewed="{_h(pathway.last_reviewed)}" data-start="{_h(pathway.start)}" '
@@ -95,6 +92,12 @@ def render_pathway_page(
     for outcome in pathway.outcomes:
         parts.append(_render_outcome(pathway, outcome, routes, guide_titles, free_help_page, numbers))
     parts.append("</div>\n")
+    # Below the questions, where advisers look: staff in a hurry see the first answers first.
+    parts.append(
+        '<p class="ctg-privacy" markdown="1">Your answers stay on this device: nothing is sent anywhere. '
+        "[See every route on one page](all-routes.md). "
+        "[See the whole pathway as a chart](all-routes.md#chart).</p>\n"
+    )
     return "\n".join(parts)
 
 

@@ -22,15 +22,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from caretech.site.offline import ZIP_NAME
+
 MANIFEST_NAME = "offline-manifest.json"
 WORKER_NAME = "sw.js"
 SIZE_MARKER = "__CTG_SAVE_SIZE__"   # written by overrides/partials/keep-on-phone.html
 _VERSION_MARKER = '"__VERSION__"'
 _SOURCES = Path(__file__).parent
-# Files a reader's browser never asks for on the web: server-only pages, our own outputs,
-# the zip download (copied in after the build) and the file:// search shim.
-_LEFT_OUT = {"404.html", "sitemap.xml", "sitemap.xml.gz", MANIFEST_NAME, WORKER_NAME}
-_LEFT_OUT_FOLDERS = ("downloads/", "assets/javascripts/iframe-worker/")
+# Left out: files a reader's browser never asks for on the web (server-only pages, our own
+# outputs, the file:// search shim), and the offline copy's zip (copied in after the build):
+# it is for a computer, and a phone that saved the guide does not need it. The templates'
+# downloads (downloads/templates/) are saved: staff reach for them when the Wi-Fi fails.
+_LEFT_OUT = {"404.html", "sitemap.xml", "sitemap.xml.gz", MANIFEST_NAME, WORKER_NAME, f"downloads/{ZIP_NAME}"}
+_LEFT_OUT_FOLDERS = ("assets/javascripts/iframe-worker/",)
 _COMMENT_BLOCK = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)
 _COMMENT_LINE = re.compile(r"^[ \t]*//.*\n", re.M)
 

@@ -33,6 +33,7 @@ pytestmark = pytest.mark.browser
 
 USE_OFFLINE = "use-offline/"
 CHANGED_GUIDE = "devices-and-wifi/wifi/"
+URGENT_PATHWAY = "pathways/something-gone-wrong/"
 DONE = "Done. The whole guide is saved on this phone."
 
 
@@ -93,17 +94,37 @@ def heading(site: Path, page: str) -> str:
 # --- A server whose folder can be swapped for a new version, at the same address -----------
 
 class VersionedSite:
+    """`hang()` makes the server accept connections and never answer: Wi-Fi connected but
+    not working. `answer()` lets the held requests go on."""
+
     def __init__(self, folder: Path):
         self.folder = folder
+        self.answering = threading.Event()
+        self.answering.set()
         handler = functools.partial(_Handler, site=self)
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
+    def hang(self) -> None:
+        self.answering.clear()
+
+    def answer(self) -> None:
+        self.answering.set()
+
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *args, site: VersionedSite, **kwargs):
+        self.site = site
         super().__init__(*args, directory=str(site.folder), **kwargs)
+
+    def send_head(self):
+        self.site.answering.wait(60)
+        return super().send_head()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages sends: browsers may reuse a file for 10 minutes
+        super().end_headers()
 
     def log_message(self, *args) -> None:
         pass
@@ -114,6 +135,7 @@ def versioned_site(built_site, tmp_path):
     site = VersionedSite(tmp_path / "v1")
     shutil.copytree(built_site, site.folder)
     yield site
+    site.answer()
     site.server.shutdown()
 
 
@@ -171,13 +193,79 @@ def test_after_saving_the_whole_guide_works_offline(browser, site_url, built_sit
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         assert page.locator(".md-search-result__item").count() > 0
 
+        # An address the guide does not have: "page not found", with search and the sections.
         page.goto(site_url + "no-such-page/")
+        assert words(page.locator("h1").inner_text()) == "Page not found"
+        content = page.locator(".md-content")
+        assert "not saved" not in content.inner_text() and "signal" in content.inner_text()
+        links = content.locator("a").evaluate_all("(links) => links.map((a) => a.href)")
+        for section in ("devices-and-wifi/", "keeping-information-safe/", "templates/", "pathways/"):
+            assert site_url + section in links, section
+        assert len(links) < 20 and not [link for link in links if "maintainers" in link]
+        for link in content.locator(".ctg-link-list a").all():
+            assert link.bounding_box()["height"] >= 44, link.inner_text()
+        page.keyboard.press("/")
+        page.keyboard.type("breach")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.keyboard.press("Escape")
+        content.get_by_role("link", name="Devices, Wi-Fi and phones").click()
+        assert words(page.locator("h1").first.inner_text()) == heading(built_site, "devices-and-wifi/index.html")
+
+        # An address without its final slash.
+        page.goto(site_url + CHANGED_GUIDE.rstrip("/"))
+        assert page.url == site_url + CHANGED_GUIDE
+        assert words(page.locator("h1").first.inner_text()) == heading(built_site, CHANGED_GUIDE + "index.html")
+
+        # Every template's download is saved.
+        templates = [path for path, _, _ in manifest["files"] if path.startswith("downloads/templates/")]
+        assert len(templates) == len(list((built_site / "downloads/templates").iterdir())) > 0
+        page.goto(site_url + "templates/data-breach-log/")
+        with page.expect_download() as download:
+            page.locator("a[download]").first.click()
+        assert Path(download.value.path()).read_bytes() == (built_site / "downloads/templates/data-breach-log.xlsx").read_bytes()
+        assert page.locator(".ctg-download-problem").count() == 0
+
+
+def test_offline_a_page_never_opened_gets_no_signal_and_the_pages_kept_by_title(browser, site_url, built_site):
+    with guarded_page(browser, service_workers="allow") as page:
+        page.goto(site_url)
+        worker_ready(page)
+        opened = [CHANGED_GUIDE, "keeping-information-safe/backups/", "maintainers/phone-offline/", "glossary/"]
+        for name in opened:
+            page.goto(site_url + name)
+        page.context.set_offline(True)
+        page.goto(site_url + "staff-skills/")
         assert words(page.locator("h1").inner_text()) == "No signal"
         saved = page.locator("[data-ctg-saved] a")
         saved.first.wait_for()
-        assert saved.count() >= len(html_pages(built_site)) - 2
+        titles = saved.all_inner_texts()
+        assert titles == sorted(titles), "by title, not by address"
+        assert not [title for title in titles if "switch it off" in title], "no maintainers' pages"
+        assert len(titles) == len(opened) - 1, titles  # every page opened since the first, but the maintainers' one
         saved.filter(has_text="Wi-Fi").first.click()
-        assert page.locator("h1").first.inner_text().strip()
+        assert words(page.locator("h1").first.inner_text()) == heading(built_site, CHANGED_GUIDE + "index.html")
+
+
+def test_a_download_that_cannot_be_fetched_says_so_on_the_page(browser, site_url):
+    with guarded_page(browser, service_workers="allow") as page:
+        page.goto(site_url + "templates/system-down-plan/")
+        worker_ready(page)
+        page.reload()  # controlled by the worker now, but the guide is not saved
+        page.wait_for_load_state("networkidle")  # the icon too: fetched late, it would fail offline
+        page.context.set_offline(True)
+        downloads = []
+        page.on("download", lambda download: downloads.append(download))
+        page.locator("a[download]").first.click()
+        problem = page.locator(".ctg-download-problem")
+        problem.wait_for()
+        assert problem.get_attribute("role") == "alert"
+        assert "not saved on this phone" in problem.inner_text()
+        assert problem.get_by_role("link").get_attribute("href") == site_url + USE_OFFLINE
+        assert downloads == []
+        page.context.set_offline(False)
+        with page.expect_download():
+            page.locator("a[download]").first.click()
+        problem.wait_for(state="detached")
 
 
 def test_a_new_version_replaces_the_saved_one(browser, versioned_site, tmp_path):
@@ -196,11 +284,8 @@ def test_a_new_version_replaces_the_saved_one(browser, versioned_site, tmp_path)
 
         publish_new_version(site, tmp_path, change_one_guide)
         assert heading(site.folder, CHANGED_GUIDE + "index.html") == new_heading
-        shown = []
-        for _ in range(2):
-            page.goto(site.url + CHANGED_GUIDE)
-            shown.append(words(page.locator("h1").first.inner_text()))
-        assert new_heading in shown, shown
+        page.goto(site.url + CHANGED_GUIDE)
+        assert words(page.locator("h1").first.inner_text()) == new_heading, "the first view after an update is new"
         new_version = json.loads((site.folder / MANIFEST_NAME).read_text())["version"]
         wait_until(page, "async () => (await caches.keys()).filter((n) => n.startsWith('ctg:')).length === 1"
                          " && (await caches.keys()).some((name) => name.endsWith(" + json.dumps(new_version) + "))")
@@ -212,6 +297,84 @@ def test_a_new_version_replaces_the_saved_one(browser, versioned_site, tmp_path)
         page.goto(site.url + "keeping-information-safe/backups/")  # unchanged: carried over
         assert page.locator("h1").first.inner_text().strip()
     assert changed.exists()
+
+
+def test_a_page_shown_from_the_saved_copy_offers_the_newer_version(browser, versioned_site, tmp_path):
+    site = versioned_site
+    old_heading = heading(site.folder, CHANGED_GUIDE + "index.html")
+    with guarded_page(browser, service_workers="allow") as page:
+        save_whole_guide(page, site.url)
+        publish_new_version(site, tmp_path, lambda folder: _retitle(folder, old_heading, "Newer"))
+        site.hang()  # slow Wi-Fi: the saved (old) copy shows first
+        page.goto(site.url + CHANGED_GUIDE)
+        assert words(page.locator("h1").first.inner_text()) == old_heading
+        assert page.locator(".ctg-newer").count() == 0
+        site.answer()
+        newer = page.get_by_role("button", name="Show the newer version")
+        newer.wait_for(timeout=15000)
+        assert page.locator(".ctg-newer").get_attribute("role") == "status"
+        found = axe_violations(page, context=".ctg-newer")
+        assert not found, describe_violations(found)
+        newer.click()
+        page.wait_for_function("() => document.querySelector('h1').textContent.includes('Newer')")
+
+
+def _retitle(folder: Path, old_heading: str, new_heading: str) -> None:
+    page_file = folder / CHANGED_GUIDE / "index.html"
+    text = page_file.read_text(encoding="utf-8")
+    page_file.write_text(text.replace(f">{old_heading}</h1>", f">{new_heading}</h1>", 1), encoding="utf-8")
+
+
+def test_remove_is_apart_from_keep_asks_first_and_removes_everything(browser, site_url):
+    phone = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+    with guarded_page(browser, service_workers="allow", **phone) as page:
+        page.goto(site_url + USE_OFFLINE)
+        worker_ready(page)
+        keep = page.get_by_role("button", name="Keep this guide on this phone")
+        keep.click()
+        page.wait_for_function("(done) => document.querySelector('[data-ctg-keep-status]').textContent.startsWith(done)",
+                               arg=DONE, timeout=60000)
+        remove = page.get_by_role("button", name="Remove the saved copy")
+        keep_box, remove_box = keep.bounding_box(), remove.bounding_box()
+        assert remove_box["y"] > keep_box["y"] + keep_box["height"] + 44, "Remove is not where Keep was"
+        saved = our_caches(page)
+
+        # A hurried second tap on Remove does not remove: it asks first.
+        centre = (remove_box["x"] + remove_box["width"] / 2, remove_box["y"] + remove_box["height"] / 2)
+        page.touchscreen.tap(*centre)
+        page.touchscreen.tap(*centre)
+        page.wait_for_timeout(300)
+        assert our_caches(page) == saved
+        assert page.locator("#ctg-keep-confirm-question").is_visible()
+        buttons = [keep, page.get_by_role("button", name="No, keep it"), page.get_by_role("button", name="Yes, remove it")]
+        boxes = [button.bounding_box() for button in buttons] + [keep_box, remove_box]
+        assert all(box["width"] >= 44 and box["height"] >= 44 for box in boxes), boxes
+        no, yes = boxes[1], boxes[2]
+        assert yes["y"] > no["y"] + no["height"] or yes["x"] > no["x"] + no["width"], "space between them"
+        page.get_by_role("button", name="No, keep it").click()
+        assert our_caches(page) == saved and remove.is_visible()
+
+        remove.click()
+        page.get_by_role("button", name="Yes, remove it").click()
+        page.wait_for_function("() => document.querySelector('[data-ctg-keep-status]').textContent.includes('removed')")
+        assert our_caches(page) == []
+        # Nothing comes back: no worker, no copies, whatever the reader opens next.
+        for name in (USE_OFFLINE, "", CHANGED_GUIDE, "keeping-information-safe/backups/"):
+            page.goto(site_url + name)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+        assert our_caches(page) == []
+
+        # Until the reader saves again.
+        page.goto(site_url + USE_OFFLINE)
+        keep.click()
+        page.wait_for_function("(done) => document.querySelector('[data-ctg-keep-status]').textContent.startsWith(done)",
+                               arg=DONE, timeout=60000)
+        assert len(our_caches(page)) == 1
+        page.context.set_offline(True)
+        page.goto(site_url + "staff-skills/")
+        assert words(page.locator("h1").first.inner_text()) != "No signal"
 
 
 def test_the_kill_switch_removes_the_worker_and_its_copies(browser, versioned_site, tmp_path):
@@ -271,6 +434,9 @@ def test_axe_finds_nothing_on_the_control_during_and_after_saving(browser, site_
         assert not found, describe_violations(found)
         assert page.get_by_role("button", name="Remove the saved copy").is_visible()
         page.get_by_role("button", name="Remove the saved copy").click()
+        found = axe_violations(page, context=box)
+        assert not found, describe_violations(found)
+        page.get_by_role("button", name="Yes, remove it").click()
         page.wait_for_function("() => document.querySelector('[data-ctg-keep-status]').textContent.includes('removed')")
         assert our_caches(page) == []
         assert page.get_by_role("button", name="Keep this guide on this phone").is_visible()
@@ -284,3 +450,19 @@ def test_the_offline_copy_has_no_worker_and_never_registers_one(browser, offline
         page.goto((folder / "use-offline.html").as_uri())
         assert page.locator("[data-ctg-keep]").count() == 0, "no save button inside the download"
         assert page.evaluate("() => location.protocol") == "file:"
+
+
+def test_a_saved_page_shows_within_2_seconds_when_the_network_hangs(browser, versioned_site):
+    site = versioned_site
+    with guarded_page(browser, service_workers="allow") as page:
+        save_whole_guide(page, site.url)
+        site.hang()
+        times = []
+        for name in ("keeping-information-safe/backups/", "templates/system-down-plan/", URGENT_PATHWAY):
+            started = time.monotonic()
+            page.goto(site.url + name, wait_until="domcontentloaded")
+            page.locator("h1").first.wait_for()
+            times.append(time.monotonic() - started)
+        print(f"\nsaved pages shown with a network that does not answer: {', '.join(f'{t:.2f} s' for t in times)}")
+        assert max(times) < 2, times
+        site.answer()

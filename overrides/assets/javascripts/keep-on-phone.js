@@ -1,6 +1,10 @@
 /* Registers the service worker (caretech/site/sw.js) named by the manifest link's
    data-ctg-worker (main.html); data-ctg-retire is the kill switch. Loads
-   keep-on-phone-controls.js only on pages with controls. ES5: old browsers read it too. */
+   keep-on-phone-controls.js only on pages with controls or download links. On every page it
+   also offers to show a newer version when the worker showed the kept copy of a page and the
+   network then brought a newer one ({ newer: true }). After "Remove the saved copy" (which
+   leaves an empty cache named removedMarker) it registers nothing until the reader saves
+   again. ES5: old browsers read it too. */
 (function () {
   "use strict";
   var container = navigator.serviceWorker;
@@ -10,6 +14,8 @@
   if (!worker) return;
   var root = new URL(".", link.href).href;
   var prefix = "ctg:" + new URL(root).pathname;
+  var removedMarker = "ctg-removed:" + new URL(root).pathname;
+  var workerAddress = new URL(worker, document.baseURI).href;
 
   function ourCaches() {
     return caches.keys().then(function (names) {
@@ -33,10 +39,41 @@
     return;
   }
   // On failure the site is a plain website: nothing to report.
-  container.register(new URL(worker, document.baseURI).href).catch(function () {});
+  function register() {
+    return caches.delete(removedMarker).then(function () { return container.register(workerAddress); });
+  }
+  caches.has(removedMarker).then(function (removed) {
+    if (!removed) return container.register(workerAddress);
+  }).catch(function () {});
 
-  if (document.querySelector("[data-ctg-keep-controls], [data-ctg-saved]")) {
-    window.ctgKeepOnPhone = { root: root, ourCaches: ourCaches, removeCopies: removeCopies };
+  function element(tag, className, text) {
+    var made = document.createElement(tag);
+    made.className = className;
+    made.textContent = text;
+    return made;
+  }
+
+  // Browsers that run service workers all know prepend().
+  // The worker sends this at most once per page shown.
+  function offerNewer() {
+    var notice = element("div", "ctg-newer", "");
+    var button = element("button", "md-button md-button--primary", "Show the newer version");
+    button.type = "button";
+    button.onclick = function () { location.reload(); };
+    notice.setAttribute("role", "status");
+    (document.querySelector(".md-content__inner") || document.body).prepend(notice);
+    // Filled a moment after the empty status region is in place, so screen readers announce it.
+    setTimeout(function () { notice.append(element("p", "", "A newer version of this page is ready."), button); }, 100);
+  }
+
+  container.addEventListener("message", function (event) {
+    if (event.data && event.data.newer) offerNewer();
+  });
+  container.startMessages();
+
+  if (document.querySelector("[data-ctg-keep-controls], [data-ctg-saved], a[download]")) {
+    window.ctgKeepOnPhone = { root: root, ourCaches: ourCaches, removeCopies: removeCopies,
+                              register: register, removedMarker: removedMarker };
     var script = document.createElement("script");
     script.src = root + "assets/javascripts/keep-on-phone-controls.js";
     document.body.appendChild(script);
