@@ -54,6 +54,7 @@ RULES = {
     "picture": (ERROR, "a picture in a page with no alt text or no caption"),
     "picture-file": (ERROR, "an SVG picture too big, with a script, style, outside link, tiny or black text"),
     "facts": (ERROR, "a mistake in facts/*.yml, or a {{ fact }} that names no fact in it"),
+    "nation": (ERROR, "a `/// nation | …` box that does not name England, Wales, Scotland or Northern Ireland"),
     "typed-fact": (WARNING, "a phone number, amount or deadline from facts/ typed out instead of written as {{ fact }}"),
 }
 REVIEW_SOON_DAYS = 30
@@ -164,6 +165,7 @@ def check_page(text: str, filename: str, src_path: str, project: Project) -> lis
         prose += sheet_text
     found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
     found += rules.placeholders(filename, everything)
+    found += rules.nation_boxes(filename, list(body_lines(text)))
     body = split_front_matter(text)[1]
     found += rules.unsafe_html(filename, project.render_markdown(body), [(filename, text), *project.includes])
     found += rules.http_links(filename, list(body_lines(text)))  # the front matter's urls: schema
@@ -192,6 +194,7 @@ def check_pathway(text: str, filename: str, project: Project) -> list[Finding]:
     found += rules.prose_findings(filename, prose, project.avoid, project.abbreviations)
     not_comments = [(n, line) for n, line in enumerate(raw, 1) if not line.lstrip().startswith("#")]
     found += rules.placeholders(filename, not_comments) + rules.http_links(filename, not_comments)
+    found += rules.nation_boxes(filename, not_comments)
     return found
 
 

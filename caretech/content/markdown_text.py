@@ -23,6 +23,8 @@ _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
 _DEFINITION = re.compile(r"^:\s+(.*)$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SKIP_LINE = re.compile(r"^(\*\[[^\]]+\]:|\[[^\]^]+\]:\s|--8<--|<!--.*-->\s*$)")
+# The start and end of a pymdownx block (`/// caption`, `/// nation | Wales`, `///`): not prose.
+_BLOCK_FENCE = re.compile(r"^/{3,}(\s|$)")
 
 _INLINE_CODE = re.compile(r"`+([^`]*)`+")
 _IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
@@ -88,7 +90,7 @@ def blocks(text: str, first_line: int = 1) -> list[Block]:
     for number, raw in body_lines(text):
         number += first_line - 1
         line = re.sub(r"^(\s*>)+", "", raw).strip()  # quote markers and box indentation
-        if not line or _SKIP_LINE.match(line):
+        if not line or _SKIP_LINE.match(line) or _BLOCK_FENCE.match(line):
             finish()
             continue
         heading, box, item = _HEADING.match(line), _BOX.match(line), _LIST_ITEM.match(line)

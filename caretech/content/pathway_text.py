@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from caretech.content.markdown_text import Block, Sentence, blocks, plain_text, sentences
+from caretech.nations import NATIONS
 from caretech.readers.yaml_source import YamlDocument
 
 _PROSE_KEYS = {"title", "summary", "question", "hint", "label", "body"}
@@ -33,9 +34,10 @@ def _blocks(document: YamlDocument, raw_lines: list[str]) -> list[Block]:
             for index, item in enumerate(value):
                 walk(item, path + (index,))
         elif isinstance(value, str) and path:
-            key = path[-1] if isinstance(path[-1], str) else path[-2] if len(path) > 1 else None
-            if len(path) > 2 and path[-3] in _LIST_KEYS:  # actions grouped by when: actions: {now: [...]}
-                key = path[-3]
+            where = path[:-1] if path[-1] in NATIONS else path  # an action's line for one nation
+            key = where[-1] if isinstance(where[-1], str) else where[-2] if len(where) > 1 else None
+            if len(where) > 2 and where[-3] in _LIST_KEYS:  # actions grouped by when: actions: {now: [...]}
+                key = where[-3]
             if key not in _PROSE_KEYS | _LIST_KEYS:
                 return
             start = document.line_of(path)

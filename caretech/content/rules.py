@@ -16,6 +16,7 @@ from caretech.content import safety
 from caretech.content.markdown_text import Sentence, strip_code_spans
 from caretech.problems import ContentError, Problem
 from caretech.content.text_stats import count_words
+from caretech.nations import nation_keys
 from caretech.readers.yaml_source import load_yaml
 
 ERROR, WARNING = "error", "warning"
@@ -199,3 +200,21 @@ def prose_findings(filename: str, found: list[Sentence], avoid: list[AvoidEntry]
                    known_abbreviations: dict[str, str]) -> list[Finding]:
     return (long_sentences(filename, found) + words_to_avoid(filename, found, avoid)
             + abbreviations(filename, found, known_abbreviations))
+
+
+# --- advice for one UK nation -------------------------------------------------------------
+
+_NATION_BOX = re.compile(r"^\s*/{3,}\s*nation\s*\|\s*(.*?)\s*$")
+
+
+def nation_boxes(filename: str, lines: Iterable[tuple[int, str]]) -> list[Finding]:
+    """A `/// nation | …` box must name nations: a mistyped one would be shown as plain text."""
+    found = []
+    for number, line in lines:
+        match = _NATION_BOX.match(line)
+        if match and nation_keys(match.group(1)) is None:
+            found.append(finding(ERROR, "nation", filename, number,
+                                 f"`{match.group(1)}` is not a UK nation, so this box would show as plain text.",
+                                 "Write England, Wales, Scotland or Northern Ireland, or several joined by "
+                                 "commas and \"and\", like `/// nation | Wales, Scotland and Northern Ireland`."))
+    return found

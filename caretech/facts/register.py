@@ -33,7 +33,6 @@ from caretech.readers.yaml_source import load_yaml
 
 FACTS_FOLDER = "facts"
 SCHEMA_FILE = "schema.json"
-NATIONS = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
 
 @dataclass(frozen=True)
 class Fact:

@@ -13,16 +13,17 @@ class Action(str):
 
     when: str
     order: int  # the group's place among the "when" groups: results sort by it, containment first
+    nation: str | None  # for a line that differs by UK nation: the nation it is for
 
-    def __new__(cls, text: str, when: str = UNTIMED, order: int = 0) -> "Action":
+    def __new__(cls, text: str, when: str = UNTIMED, order: int = 0, nation: str | None = None) -> "Action":
         action = super().__new__(cls, text)
-        action.when, action.order = when, order
+        action.when, action.order, action.nation = when, order, nation
         return action
 
 
 def _actions(value, headings: dict[str, str]) -> tuple[Action, ...]:
     order = {when: n for n, when in enumerate(headings)}
-    return tuple(Action(text, when, order.get(when, 0)) for when, text in timed(value))
+    return tuple(Action(text, when, order.get(when, 0), nation) for when, text, nation in timed(value))
 
 
 @dataclass(frozen=True)

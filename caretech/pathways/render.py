@@ -144,15 +144,20 @@ def _conditional_actions(outcome: Outcome, routes) -> list[tuple[Question, int, 
 
 def _action_items(pathway: Pathway, outcome: Outcome, routes) -> list[tuple[Action, str]]:
     """Every action this result may show, as (action, list item), the outcome's own first."""
-    items = [(a, f'<li class="ctg-action" data-order="{a.order}">{_h(a)}</li>\n') for a in outcome.actions]
+    items = [(a, f'<li class="ctg-action" data-order="{a.order}"{_nation(a)}>{_h(a)}</li>\n') for a in outcome.actions]
     for question, index, action in _conditional_actions(outcome, routes):
         label = question.answers[index].label
         items.append((action, (
-            f'<li class="ctg-action ctg-action-conditional" data-order="{action.order}" '
+            f'<li class="ctg-action ctg-action-conditional" data-order="{action.order}"{_nation(action)} '
             f'data-from-question="{_h(question.id)}" data-from-answer="{index}"><span class="ctg-condition">'
             f"If you answered “{_h(label)}” to “{_h(question.question)}”: </span>{_h(action)}</li>\n"
         )))
     return items
+
+
+def _nation(action: Action) -> str:
+    """The attribute that lets a reader who chose a nation see only its line (nations.js)."""
+    return f' data-nation="{action.nation}"' if action.nation else ""
 
 
 def _render_actions(pathway: Pathway, outcome: Outcome, routes) -> str:

@@ -8,6 +8,7 @@ Their order there is the order results show them in: containment first.
 
 from __future__ import annotations
 
+from caretech.nations import NATIONS
 from caretech.problems import Problem
 from caretech.readers.yaml_source import YamlDocument
 
@@ -20,11 +21,21 @@ def when_headings(schema: dict) -> dict[str, str]:
     return {when: group["title"] for when, group in groups.items()}
 
 
-def timed(actions) -> list[tuple[str, str]]:
-    """(when, text) for each action, from a plain list (done today) or lists grouped by when."""
-    if isinstance(actions, dict):
-        return [(when, text.strip()) for when, items in actions.items() for text in items]
-    return [(UNTIMED, text.strip()) for text in actions or ()]
+
+
+def timed(actions) -> list[tuple[str, str, str | None]]:
+    """(when, text, nation) for each action, from a plain list (done today) or lists grouped by
+    when. A line given for each nation becomes one action per nation, "In Wales: …", in the
+    order of caretech.nations.NATIONS."""
+    groups = actions.items() if isinstance(actions, dict) else [(UNTIMED, actions or ())]
+    found = []
+    for when, items in groups:
+        for item in items:
+            if isinstance(item, dict):
+                found += [(when, f"In {NATIONS[nation]}: {item[nation].strip()}", nation) for nation in NATIONS]
+            else:
+                found.append((when, item.strip(), None))
+    return found
 
 
 def check_urgent_timing(document: YamlDocument, filename: str, headings: dict[str, str]) -> list[Problem]:

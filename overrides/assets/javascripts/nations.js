@@ -1,0 +1,110 @@
+/* "Where is your service?": England, Wales, Scotland or Northern Ireland, chosen once.
+   Pages mark advice that differs by nation (`/// nation | Wales` boxes, pathway actions given
+   for each nation: data-nation="…"). Without a choice, or without JavaScript, every version
+   shows, each labelled. With a choice, site.css shows only that nation's (the choice is on
+   <html data-ctg-nation="…">), and each page that has such advice says, on screen and on
+   paper, which nation it is showing. The choice stays in this browser's localStorage:
+   nothing is sent anywhere. */
+(function () {
+  "use strict";
+
+  var STORE = "ctg-nation";
+  var NATIONS = { england: "England", wales: "Wales", scotland: "Scotland", "northern-ireland": "Northern Ireland" };
+  var root = document.documentElement;
+
+  function saved() {
+    try {
+      var value = localStorage.getItem(STORE);
+      return NATIONS[value] ? value : "";
+    } catch (error) {
+      return ""; // storage blocked: every nation's advice stays on show
+    }
+  }
+
+  function remember(nation) {
+    try {
+      if (nation) localStorage.setItem(STORE, nation);
+      else localStorage.removeItem(STORE);
+    } catch (error) { /* the choice lasts for this page only */ }
+  }
+
+  function apply(nation) {
+    if (nation) root.setAttribute("data-ctg-nation", nation);
+    else root.removeAttribute("data-ctg-nation");
+  }
+
+  apply(saved());
+
+  function button(text, onPress, pressed) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "md-button ctg-nation-choice";
+    b.textContent = text;
+    if (pressed !== undefined) b.setAttribute("aria-pressed", pressed ? "true" : "false");
+    b.addEventListener("click", onPress);
+    return b;
+  }
+
+  /* The bar goes under the page title, only on pages with advice that differs by nation. */
+  function addBar() {
+    var content = document.querySelector(".md-content__inner");
+    if (!content || !content.querySelector("[data-nation]")) return;
+    var bar = document.createElement("div");
+    bar.className = "ctg-nation-bar";
+    bar.setAttribute("role", "region");
+    bar.setAttribute("aria-label", "Where is your service?");
+    var status = document.createElement("p");
+    status.className = "ctg-nation-status";
+    status.setAttribute("aria-live", "polite");
+    var choices = document.createElement("div");
+    choices.className = "ctg-nation-choices";
+
+    function draw(announce) {
+      var nation = saved();
+      choices.textContent = "";
+      if (nation) {
+        status.textContent = "Showing the advice for " + NATIONS[nation] + ".";
+        choices.appendChild(button("Change where your service is", function () {
+          show(true);
+        }));
+      } else {
+        status.textContent = "Where is your service? Some advice here differs in each UK nation.";
+        show(false);
+      }
+      if (!announce) status.removeAttribute("aria-live");
+      else status.setAttribute("aria-live", "polite");
+    }
+
+    function show(focusFirst) {
+      var nation = saved();
+      choices.textContent = "";
+      Object.keys(NATIONS).forEach(function (key) {
+        choices.appendChild(button(NATIONS[key], function () {
+          remember(key);
+          apply(key);
+          draw(true);
+          choices.querySelector("button").focus();
+        }, key === nation));
+      });
+      if (nation) {
+        choices.appendChild(button("Show every nation", function () {
+          remember("");
+          apply("");
+          draw(true);
+          choices.querySelector("button").focus();
+        }));
+      }
+      if (focusFirst) choices.querySelector("button").focus();
+    }
+
+    bar.appendChild(status);
+    bar.appendChild(choices);
+    var title = content.querySelector("h1");
+    if (title && title.nextSibling) title.parentNode.insertBefore(bar, title.nextSibling);
+    else content.insertBefore(bar, content.firstChild);
+    draw(false);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addBar);
+  else addBar();
+})();
