@@ -177,6 +177,7 @@ def test_the_who_to_call_card_prints_on_one_sheet_with_the_numbers_from_the_regi
     page.goto(site_url + "templates/who-to-call/")
     text = printed(page, tmp_path)
     assert text.rstrip("\f").count("\f") == 0, "one sheet of A4"
-    for name in ("report-fraud-phone", "police-non-emergency", "ico-helpline", "cqc-phone", "breach-report-deadline"):
+    for name in ("report-fraud-phone", "police-non-emergency", "ico-helpline", "breach-report-deadline"):
         assert FACTS.get(name).written() in text, name
+    assert FACTS.get("regulator-phone").part("england") in text, "regulator-phone.england"
     assert "Who to call when something goes wrong" in text
