@@ -67,8 +67,13 @@ def test_fraud_and_theft_routes_prompt_for_cqcs_police_involvement_notification(
     for first in ("Money was sent to a fraudster", "A phone, tablet or laptop was lost or stolen",
                   "Paper records were lost or stolen, such as a handover sheet or care plan"):
         _, route = route_to("breach-or-scam", first)
-        assert any("police involvement notification" in a and "(in England) or your regulator" in a
-                   for a in route.actions), first
+        # One line for each nation, each naming that nation's regulator.
+        told = {a.nation: a for a in route.actions if "police" in a and a.nation}
+        assert set(told) == {"england", "wales", "scotland", "northern-ireland"}, first
+        assert "police involvement notification" in told["england"] and "Care Quality Commission" in told["england"]
+        for nation, regulator in (("wales", "Care Inspectorate Wales"), ("scotland", "Care Inspectorate"),
+                                  ("northern-ireland", "Regulation and Quality Improvement Authority")):
+            assert regulator in told[nation] and "Care Quality Commission" not in told[nation], (first, nation)
 
 
 @pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])

@@ -32,10 +32,17 @@ def timed(actions) -> list[tuple[str, str, str | None]]:
     for when, items in groups:
         for item in items:
             if isinstance(item, dict):
-                found += [(when, f"In {NATIONS[nation]}: {item[nation].strip()}", nation) for nation in NATIONS]
+                found += [(when, f"In {NATIONS[nation]}: {_lower_first(item[nation].strip())}", nation)
+                          for nation in NATIONS]
             else:
                 found.append((when, item.strip(), None))
     return found
+
+
+def _lower_first(text: str) -> str:
+    """'Tell CQC …' -> 'tell CQC …', to follow "In Wales: " (an abbreviation keeps its capitals)."""
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() else text[:1].lower() + text[1:]
 
 
 def check_urgent_timing(document: YamlDocument, filename: str, headings: dict[str, str]) -> list[Problem]:
