@@ -575,8 +575,9 @@ def test_a_picture_that_cannot_be_read_stops_with_file_and_line(tmp_path: Path):
     (docs / "templates" / "images" / "broken.svg").write_text("<svg xmlns=", encoding="utf-8")
     template = pictured_template(docs, '| <img src="../images/broken.svg" alt="Broken."> | One. |\n'
                                        '| <img src="../images/missing.svg" alt="Missing."> | Two. |\n'
-                                       '| <img src="https://example.org/x.png" alt="Far away."> | Three. |\n')
-    lines = (PICTURED.count("\n") + 1, PICTURED.count("\n") + 2, PICTURED.count("\n") + 3)
+                                       '| <img src="https://example.org/x.png" alt="Far away."> | Three. |\n'
+                                       '| <img src="../images/good.svg"> | Four. |\n')
+    lines = [PICTURED.count("\n") + n for n in (1, 2, 3, 4)]
     with pytest.raises(ContentError) as stopped:
         build_download(template, SITE_URL, docs=docs)
     found = [(p.file, p.line, p.message) for p in stopped.value.problems]
@@ -584,6 +585,7 @@ def test_a_picture_that_cannot_be_read_stops_with_file_and_line(tmp_path: Path):
     assert "cannot be read as an SVG drawing" in found[0][2]
     assert "there is no docs/templates/images/missing.svg" in found[1][2]
     assert "not an SVG drawing in docs/" in found[2][2]
+    assert "has no alt text" in found[3][2]
     assert all(p.fix for p in stopped.value.problems)
     assert "Traceback" not in str(stopped.value)
 

@@ -36,29 +36,33 @@ def read_pictures(template: Template, docs: Path | None) -> dict[str, Picture]:
     of each one that is not a local SVG drawing, has no alt text, or cannot be found or drawn."""
     pictures: dict[str, Picture] = {}
     problems: list[Problem] = []
+    searched_to = 0  # pictures come in the order the text has them: each is found after the last
     for image in _images(markdown_tree(template.body)):
         src = image.attrs.get("src", "")
-        if src in pictures:
-            continue
+        found = template.body.find(src, searched_to)
+        searched_to = found + len(src) if found >= 0 else searched_to
+        line = template.body_line + template.body[:max(found, 0)].count("\n")
 
         def problem(message: str, fix: str = _FIX) -> None:
-            problems.append(Problem(template.source, _line_of(template, src), message, fix))
+            problems.append(Problem(template.source, line, message, fix))
 
-        if "alt" not in image.attrs:
+        if not image.attrs.get("alt", "").strip():
             problem(f"The picture {src} has no alt text, so screen readers cannot say what it shows.",
                     'Add alt="…" with a short sentence saying what the picture shows.')
+        if src in pictures:
+            continue
         path = _local_svg(template, src, docs)
         if path is None:
             problem(f"The picture \"{src}\" is not an SVG drawing in docs/, so it cannot go in the Word download.")
             continue
         try:
-            svg = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeError):
+            svg = path.read_bytes()
+        except OSError:
             problem(f"The picture {src} cannot be found: there is no docs/{path.relative_to(docs).as_posix()}.")
             continue
         try:
-            png = bytes(resvg_py.svg_to_bytes(svg_string=svg, width=PIXELS_WIDE, skip_system_fonts=True))
-        except ValueError as error:
+            png = bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8"), width=PIXELS_WIDE, skip_system_fonts=True))
+        except (UnicodeError, ValueError) as error:
             problem(f"The picture {src} cannot be read as an SVG drawing ({error}).",
                     "Open it in a drawing program such as Inkscape, save it again as plain SVG, and check it shows "
                     "in a web browser.")
@@ -82,8 +86,3 @@ def _local_svg(template: Template, src: str, docs: Path | None) -> Path | None:
         return None
     path = posixpath.normpath(posixpath.join(f"{FOLDER}/{template.slug}", src))
     return None if path.startswith("..") else docs / path
-
-
-def _line_of(template: Template, src: str) -> int:
-    before = template.body.find(src)
-    return template.body_line + (template.body[:before].count("\n") if before >= 0 else 0)
