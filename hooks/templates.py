@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from caretech.build_cache import BuildCache
 from caretech.content.front_matter import load_front_matter_schema
 from caretech.facts import expand_page, register_for
-from caretech.problems import Problem, build_stopped
+from caretech.problems import ContentError, Problem, build_stopped
 from caretech.readers.dates import build_today
 from caretech.templates import build_download, is_template
 from caretech.templates.fields import YOUR_DETAILS, fields_to_html
@@ -78,8 +78,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         index.content_string = DETAILS_MARKER.sub(lambda _: form, fields_to_html(index.content_string))
     cache = BuildCache.for_project(project)
     for template, file in templates.values():
-        data = build_download(template, config.site_url or "", cache)
+        try:
+            data = build_download(template, config.site_url or "", cache, docs)
+        except ContentError as error:  # a picture that cannot be read
+            problems += error.problems
+            continue
         download = Download(template, len(data))
         files.append(File.generated(config, download.path, content=data))
         file.content_string = template_page(file.content_string, download)
+    if problems:
+        raise PluginError(build_stopped(sorted(set(problems))))
     return files

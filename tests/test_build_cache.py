@@ -73,3 +73,20 @@ def test_a_build_from_the_cache_is_the_same_site_as_a_fresh_build(built_site: Pa
     different = [str(p.relative_to(built_site)) for p in kept
                  if (tmp_path / "site" / p.relative_to(built_site)).read_bytes() != p.read_bytes()]
     assert not different, different
+
+
+def test_a_changed_picture_makes_the_download_again(tmp_path: Path):
+    """The key holds the pictures' bytes: a drawing redrawn under the same name is a new download."""
+    from test_templates import pictured_template
+
+    docs = tmp_path / "docs"
+    template = pictured_template(docs)
+    cache = BuildCache(tmp_path / "cache")
+    first = build_download(template, "https://example.org/", cache, docs)
+    assert build_download(template, "https://example.org/", cache, docs) == first  # from the cache
+    drawing = docs / "templates" / "images" / "good.svg"
+    drawing.write_text(drawing.read_text().replace("#3949ab", "#b71c1c"), encoding="utf-8")
+    redrawn = build_download(template, "https://example.org/", cache, docs)
+    assert redrawn != first
+    assert redrawn == build_download(template, "https://example.org/", docs=docs)  # the fresh file, not a stale one
+    assert len(list((tmp_path / "cache" / "downloads").iterdir())) == 2

@@ -20,12 +20,13 @@ import yaml
 from docx.oxml.ns import qn
 
 from caretech.content.check import Project, check_paths
+from caretech.problems import ContentError
 from caretech.content.front_matter import load_front_matter_schema
 from caretech.pathways import compile_pathway, load_schema
 from caretech.templates import build_download, load_templates
 from caretech.templates.formula import CellError, FormulaError, evaluate, parse, to_json, to_spreadsheet, to_words
 from caretech.templates.source import load_template
-from helpers import DOCS, ROOT, known_pages
+from helpers import DOCS, ROOT, known_pages, run_mkdocs_build
 
 SITE_URL = "https://care-tech-guide.github.io/care-tech-guide/"
 TEMPLATES, PROBLEMS = load_templates(DOCS, load_front_matter_schema(), ROOT)
@@ -163,6 +164,7 @@ def test_a_good_source_loads():
     (("fields: [Your organisation]", "fields: [Your organisation, Manager]"), 13, "never used"),
     (("  - name: Log\n", "  - name: Log\n    lines:\n      - id: a\n        label: A line\n        unit: people\n        example: 1\n"),
      15, "not both"),
+    (("download: xlsx", "download: xlsx\nlarge_print: true"), 13, "`large_print:` is for Word documents"),
 ])
 def test_bad_sources_name_file_line_and_fix(change, line, words):
     text = GOOD.replace(*change)
@@ -226,7 +228,7 @@ def test_every_template_has_a_page_with_a_download_link_and_a_download(built_sit
 def test_two_builds_give_identical_downloads(built_site):
     """The build's files against a second, separate build of each one, made later in another process."""
     for slug, path in downloads(built_site).items():
-        again = build_download(BY_SLUG[slug], SITE_URL)
+        again = build_download(BY_SLUG[slug], SITE_URL, docs=DOCS)
         assert again == path.read_bytes(), f"{slug} differs between builds"
         with zipfile.ZipFile(io.BytesIO(again)) as archive:
             assert archive.namelist()[0] == "[Content_Types].xml"
@@ -511,3 +513,99 @@ def test_the_templates_page_has_the_details_form_hidden_until_the_script_shows_i
     assert '<section class="ctg-details" aria-labelledby="your-details" hidden>' in page
     labels = re.findall(r'<label for="(ctg-detail-[a-z0-9-]+)">([^<]+)</label><input type="text" id="\1"', page)
     assert [html.unescape(name) for _, name in labels] == list(YOUR_DETAILS)
+
+
+# --- large print and pictures (the Easy Read notice) -----------------------------------------
+
+def test_large_print_sets_16_point_text_and_bigger_headings(built_site):
+    found = dict(word_documents(built_site))
+    assert BY_SLUG["privacy-notice-easy-read"].large_print
+    styles = found["privacy-notice-easy-read"].styles
+    assert styles["Normal"].font.size.pt == 16
+    assert [styles[f"Heading {n}"].font.size.pt for n in (1, 2, 3)] == [24, 20, 18]
+    assert not any(r.italic for p in found["privacy-notice-easy-read"].paragraphs for r in p.runs)
+    others = [slug for slug in found if not BY_SLUG[slug].large_print]
+    assert others and all(found[slug].styles["Normal"].font.size.pt == 11 for slug in others)
+
+
+def test_the_easy_read_notice_has_a_described_picture_beside_each_idea(built_site):
+    document = dict(word_documents(built_site))["privacy-notice-easy-read"]
+    alts = re.findall(r'<img src="\.\./images/easy-read-[a-z-]+\.svg" alt="([^"]+)">',
+                      BY_SLUG["privacy-notice-easy-read"].body)
+    [table] = document.tables
+    ideas = table.rows[1:]
+    assert len(ideas) == len(alts) >= 10
+    for row, alt in zip(ideas, alts):
+        picture, words = row.cells
+        described = [d.get("descr") for d in picture._tc.iter(qn("wp:docPr"))]
+        assert described == [alt] and alt.strip()
+        assert words.text.strip() and not list(words._tc.iter(qn("wp:docPr")))
+    shapes = document.inline_shapes
+    assert len(shapes) == len(alts)
+    assert all(2.5 <= shape.width.cm <= 3 for shape in shapes)
+    assert {p.content_type for p in document.part.package.parts if "media" in str(p.partname)} == {"image/png"}
+
+
+PICTURED = GOOD.split("download: xlsx")[0] + """download: docx
+large_print: true
+fields: [Your organisation]
+---
+
+# A test template
+
+| Picture | What it means |
+| --- | --- |
+| <img src="../images/good.svg" alt="A padlock."> | For [[Your organisation]]. |
+"""
+
+
+def pictured_template(docs: Path, rows: str = ""):
+    """A Word template with pictures, in a docs/ folder of its own with one good drawing."""
+    (docs / "templates" / "images").mkdir(parents=True, exist_ok=True)
+    (docs / "templates" / "images" / "good.svg").write_bytes((DOCS / "templates" / "images" / "easy-read-safe.svg").read_bytes())
+    template, problems = load_template(PICTURED + rows, "docs/templates/test.md", "templates/test.md",
+                                       load_front_matter_schema())
+    assert not problems, problems
+    return template
+
+
+def test_a_picture_that_cannot_be_read_stops_with_file_and_line(tmp_path: Path):
+    docs = tmp_path / "docs"
+    (docs / "templates" / "images").mkdir(parents=True)
+    (docs / "templates" / "images" / "broken.svg").write_text("<svg xmlns=", encoding="utf-8")
+    template = pictured_template(docs, '| <img src="../images/broken.svg" alt="Broken."> | One. |\n'
+                                       '| <img src="../images/missing.svg" alt="Missing."> | Two. |\n'
+                                       '| <img src="https://example.org/x.png" alt="Far away."> | Three. |\n'
+                                       '| <img src="../images/good.svg"> | Four. |\n')
+    lines = [PICTURED.count("\n") + n for n in (1, 2, 3, 4)]
+    with pytest.raises(ContentError) as stopped:
+        build_download(template, SITE_URL, docs=docs)
+    found = [(p.file, p.line, p.message) for p in stopped.value.problems]
+    assert [(file, line) for file, line, _ in found] == [("docs/templates/test.md", line) for line in lines]
+    assert "cannot be read as an SVG drawing" in found[0][2]
+    assert "there is no docs/templates/images/missing.svg" in found[1][2]
+    assert "not an SVG drawing in docs/" in found[2][2]
+    assert "has no alt text" in found[3][2]
+    assert all(p.fix for p in stopped.value.problems)
+    assert "Traceback" not in str(stopped.value)
+
+
+def test_a_broken_picture_stops_the_real_build_with_a_plain_message(tmp_path: Path):
+    from test_build import copy_project
+
+    project = copy_project(tmp_path)
+    (project / "docs" / "templates" / "images" / "easy-read-safe.svg").write_text("not a drawing", encoding="utf-8")
+    result = run_mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    output = result.stdout + result.stderr
+    text = (DOCS / "templates" / "privacy-notice-easy-read.md").read_text(encoding="utf-8")
+    line = text[: text.index("easy-read-safe.svg")].count("\n") + 1
+    assert result.returncode != 0
+    assert f"docs/templates/privacy-notice-easy-read.md:{line}:" in output and "cannot be read" in output, output
+    assert "How to fix:" in output and "Traceback" not in output
+
+
+def test_a_picture_goes_in_the_word_document_with_its_description(tmp_path: Path):
+    data = build_download(pictured_template(tmp_path / "docs"), SITE_URL, docs=tmp_path / "docs")
+    document = docx.Document(io.BytesIO(data))
+    assert [d.get("descr") for d in document.element.body.iter(qn("wp:docPr"))] == ["A padlock."]
+    assert document.styles["Normal"].font.size.pt == 16

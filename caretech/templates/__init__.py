@@ -6,6 +6,7 @@ The stages, one module each:
 
 - source.py: read and check a template file (schema, fields, formulas), with file:line errors;
 - document.py: its Markdown as an element tree, as the page renders it;
+- pictures.py: the SVG drawings a Word document shows, read from docs/ and drawn as PNG;
 - docx_writer.py / xlsx_writer.py: write the Word document or the spreadsheet;
 - reproducible.py: fixed ZIP dates, so two builds give the same bytes;
 - page.py: the page's Markdown (download link, fill-in fields, sheets) and the calculator worksheet;
@@ -49,16 +50,25 @@ def load_templates(docs: Path, guide_schema: dict, display_root: Path,
     return templates, problems
 
 
-def build_download(template: Template, site_url: str, cache: BuildCache = NO_CACHE) -> bytes:
+def build_download(template: Template, site_url: str, cache: BuildCache = NO_CACHE, docs: Path | None = None) -> bytes:
     """The editable file for a template, the same bytes on every build (kept in `cache`, keyed
-    by everything the writer reads: the whole template, as read from its file, and the address)."""
+    by everything the writer reads: the whole template, as read from its file, the address, and
+    its pictures, read from `docs`). A picture that cannot be read raises ContentError."""
+    if template.download == "docx":
+        from caretech.templates.pictures import read_pictures  # the content check never draws pictures
+        pictures = read_pictures(template, docs)
+    else:
+        pictures = {}
 
     def make() -> bytes:
         # Imported here: the content check reads templates but never writes them.
         if template.download == "docx":
-            from caretech.templates.docx_writer import write_docx as writer
+            from caretech.templates.docx_writer import write_docx
+            written = write_docx(template, site_url, pictures)
         else:
-            from caretech.templates.xlsx_writer import write_xlsx as writer
-        return reproducible_zip(writer(template, site_url), template.last_reviewed)
+            from caretech.templates.xlsx_writer import write_xlsx
+            written = write_xlsx(template, site_url)
+        return reproducible_zip(written, template.last_reviewed)
 
-    return cache.get("downloads", [repr(template), site_url], make)
+    drawn = [part for src, picture in sorted(pictures.items()) for part in (src, picture.png)]
+    return cache.get("downloads", [repr(template), site_url, *drawn], make)

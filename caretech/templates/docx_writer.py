@@ -7,17 +7,22 @@ highlight, "[Your organisation]", each in a run of its own, so the site's fill-i
 (overrides/assets/javascripts/fill-in.js) can replace it. A4 paper, UK English.
 On paper: headings, the line that leads into a list or table, and short tables stay on
 the same page as what follows them; table rows never split across pages; empty cells are
-tall enough to write an answer in by hand. Bytes are made reproducible by
-caretech.templates.reproducible.
+tall enough to write an answer in by hand. Pictures (caretech/templates/pictures.py) sit
+in the text at about 3 cm wide, each described for screen readers by its alt text; in a table
+the text beside a picture is centred on it. `large_print: true` sets 16 point text and bigger
+headings, as Easy Read needs. Bytes are made reproducible by caretech.templates.reproducible.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import docx
-from docx.enum.text import WD_COLOR_INDEX
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -26,6 +31,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from caretech.readers.dates import format_date
 from caretech.templates.document import Element, markdown_tree, site_address
 from caretech.templates.fields import FIELD_CLASS
+from caretech.templates.pictures import Picture
 from caretech.templates.source import Template
 
 AUTHOR = "Care Tech Guide"
@@ -33,20 +39,42 @@ _LINK_COLOUR = RGBColor(0x1F, 0x3A, 0x93)  # dark blue: 10:1 on white
 NEW_PAGE = "ctg-new-page"  # `## Heading { .ctg-new-page }` starts a new page in print and in Word
 ANSWER_CM = 3.2  # room to write a few lines of answer by hand
 KEEP_TOGETHER_ROWS = 14  # tables up to this many rows are kept on one page
+TEXT_WIDTH_CM = 17.8  # A4 less the margins
+PICTURE_CM = 2.8  # a picture's width on paper
+PICTURE_COLUMN_CM = PICTURE_CM + 0.6  # and the table column it sits in, with the cell's margins
 
 
-def write_docx(template: Template, site_url: str) -> bytes:
+@dataclass(frozen=True)
+class Lettering:
+    """Point sizes (body text, Heading 1 to 4 with None for Word's own, the closing note) and
+    the font, None for Word's own."""
+    body: float
+    headings: tuple[float | None, ...]
+    note: float
+    font: str | None = None
+
+
+STANDARD = Lettering(11, (None, None, None, None), 9)
+# Easy Read and large print: at least 16 point, headings clearly bigger, a plain font such as
+# Arial (LibreOffice shows Liberation Sans, the same size), no italic headings.
+LARGE_PRINT = Lettering(16, (24, 20, 18, 16), 12, "Arial")
+
+
+def write_docx(template: Template, site_url: str, pictures: Mapping[str, Picture] | None = None) -> bytes:
+    """The Word document; `pictures` (caretech.templates.pictures.read_pictures) holds every
+    picture its text shows, by src."""
     document = docx.Document()
-    _set_up(document, template)
-    writer = _Writer(document, template.src_uri, site_url)
+    sizes = LARGE_PRINT if template.large_print else STANDARD
+    _set_up(document, template, sizes)
+    writer = _Writer(document, template.src_uri, site_url, pictures or {})
     writer.blocks(markdown_tree(template.body).children)
-    _add_footer_note(writer, template)
+    _add_footer_note(writer, template, sizes)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def _set_up(document, template: Template) -> None:
+def _set_up(document, template: Template, sizes: Lettering) -> None:
     # Leave out parts of python-docx's starting file that nothing needs: a stock thumbnail
     # picture and a second, Word 2010 copy of the styles (half the file's size).
     for rels, unwanted in ((document.part.package.rels, RELATIONSHIP_TYPE.THUMBNAIL),
@@ -72,17 +100,38 @@ def _set_up(document, template: Template) -> None:
         language = OxmlElement("w:lang")
         run_props.append(language)
     language.set(qn("w:val"), "en-GB")
-    document.styles["Normal"].font.size = Pt(11)
+    document.styles["Normal"].font.size = Pt(sizes.body)
+    for level, size in enumerate(sizes.headings, 1):
+        if size:
+            document.styles[f"Heading {level}"].font.size = Pt(size)
+    if sizes.font:
+        _use_font(run_props, sizes.font)
+        for level in range(1, 5):
+            heading = document.styles[f"Heading {level}"]
+            _use_font(heading.element.get_or_add_rPr(), sizes.font)
+            heading.font.italic = False
 
 
-def _add_footer_note(writer: _Writer, template: Template) -> None:
+def _use_font(run_props, name: str) -> None:
+    """Set the font by name, in place of the theme's (which would win over a name)."""
+    fonts = run_props.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        run_props.insert(0, fonts)
+    for attribute in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
+        fonts.attrib.pop(qn(f"w:{attribute}"), None)
+    for attribute in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{attribute}"), name)
+
+
+def _add_footer_note(writer: _Writer, template: Template, sizes: Lettering) -> None:
     page = site_address(template.slug + ".md", template.src_uri, writer.site_url)
     note = writer.paragraph()
     note.paragraph_format.space_before = Pt(8)
     run = note.add_run(f"From the {AUTHOR} template, last reviewed {format_date(template.last_reviewed)}. "
                        "Check for a newer version at ")
-    run.font.size = Pt(9)
-    writer.link(note, page, page, size=Pt(9))
+    run.font.size = Pt(sizes.note)
+    writer.link(note, page, page, size=Pt(sizes.note))
 
 
 _STYLES = ("Table Grid", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet", "List Bullet 2", "List Bullet 3",
@@ -101,8 +150,9 @@ def _style_ids(document) -> dict[str, str]:
 
 
 class _Writer:
-    def __init__(self, document, page_uri: str, site_url: str):
+    def __init__(self, document, page_uri: str, site_url: str, pictures: Mapping[str, Picture]):
         self.document, self.page_uri, self.site_url = document, page_uri, site_url
+        self.pictures = pictures
         self.style_ids = _style_ids(document)
 
     def paragraph(self, style: str | None = None):
@@ -196,6 +246,10 @@ class _Writer:
         width = max(len(r.elements()) for r in rows)
         table = self.document.add_table(rows=len(rows), cols=width)
         answers = False
+        pictured = [any(_has_picture(c) for r in rows for c in r.elements()[index:index + 1]) for index in range(width)]
+        # A short table stays on one page, with the heading above it; a table of pictures is too
+        # tall for that, so only its header row keeps with the first picture.
+        keep_together = len(rows) <= KEEP_TOGETHER_ROWS and not any(pictured)
         table._tbl.tblPr.style = self.style_ids["Table Grid"]
         for r_index, tr in enumerate(rows):
             cells = tr.elements()
@@ -204,23 +258,28 @@ class _Writer:
             if r_index == 0 and header:
                 _repeat_as_header(row)
             _keep_row_whole(row)
-            filled = [bool(c.text().strip()) for c in cells]
+            filled = [bool(c.text().strip()) or _has_picture(c) for c in cells]
             if not any(filled):
                 row.height = Cm(1)  # an empty row is for writing in by hand
             elif not all(filled) and width == 2:
                 row.height = Cm(ANSWER_CM)  # a question and the space for its answer
                 answers = True
+            beside_picture = any(_has_picture(c) for c in cells)
             for c_index, cell in enumerate(cells):
                 paragraph = row.cells[c_index].paragraphs[0]
                 self.inline(paragraph, cell.children, bold=cell.tag == "th")
-                # A short table stays on one page, with the heading above it.
-                if len(rows) <= KEEP_TOGETHER_ROWS and r_index < len(rows) - 1:
+                if beside_picture:  # the text centred on the picture, the picture in its column
+                    row.cells[c_index].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                    paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(4)
+                    if _has_picture(cell):
+                        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                if r_index < len(rows) - 1 and (keep_together or r_index == 0):
                     paragraph.paragraph_format.keep_with_next = True
-        if answers:  # questions and answers: more room for the answer (Word reads the cells, LibreOffice the grid)
-            table.autofit = False
-            table.columns[0].width, table.columns[1].width = Cm(7), Cm(10.8)
-            for row in table.rows:
-                row.cells[0].width, row.cells[1].width = Cm(7), Cm(10.8)
+        if answers:  # questions and answers: more room for the answer
+            _set_widths(table, [7, TEXT_WIDTH_CM - 7])
+        elif any(pictured):  # pictures in a narrow column, the text beside them
+            rest = (TEXT_WIDTH_CM - PICTURE_COLUMN_CM * sum(pictured)) / max(1, width - sum(pictured))
+            _set_widths(table, [PICTURE_COLUMN_CM if has else rest for has in pictured])
         gap = self.paragraph()  # a small gap after the table, so the next heading does not touch it
         gap.paragraph_format.line_spacing = Pt(6)
         gap.paragraph_format.space_after = Pt(0)
@@ -251,10 +310,18 @@ class _Writer:
             elif tag == "code":
                 run = paragraph.add_run(node.text())
                 run.font.name = "Consolas"
-            elif tag in ("input", "img"):
+            elif tag == "img":
+                self.picture(paragraph, node)
+            elif tag == "input":
                 continue
             else:
                 self.inline(paragraph, node.children, bold, italic)
+
+    def picture(self, paragraph, node: Element) -> None:
+        """The drawing, with its alt text as the description Word and screen readers read out."""
+        picture = self.pictures[node.attrs["src"]]
+        shape = paragraph.add_run().add_picture(io.BytesIO(picture.png), width=Cm(PICTURE_CM))
+        shape._inline.docPr.set("descr", " ".join(node.attrs.get("alt", "").split()))
 
     def link(self, paragraph, url: str, text: str, bold: bool = False, size=None) -> None:
         """A real hyperlink, so Word and screen readers treat it as one."""
@@ -269,6 +336,20 @@ class _Writer:
             run.font.size = size
         hyperlink.append(run._r)  # move the run inside the link
         paragraph._p.append(hyperlink)
+
+
+def _has_picture(node: Element) -> bool:
+    return any(child.tag == "img" or _has_picture(child) for child in node.elements())
+
+
+def _set_widths(table, widths_cm: list[float]) -> None:
+    """Fixed column widths (Word reads the cells', LibreOffice the grid's)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm):
+            cell.width = Cm(width)
 
 
 def _keep_row_whole(row) -> None:

@@ -102,6 +102,8 @@ class Template:
     fields: tuple[str, ...]
     sheets: tuple[Sheet, ...]
     body: str                  # the Markdown after the front matter
+    body_line: int = 1         # the file's line the body starts on, to name a line of it in a problem
+    large_print: bool = False  # the Word download in large type, e.g. an Easy Read document
 
     @property
     def src_uri(self) -> str:
@@ -173,6 +175,9 @@ def check_template_source(document: YamlDocument, body: str, body_line: int, fil
         add(("download",), "A spreadsheet template needs `sheets:`, but this one has none.",
             "Add `sheets:` with at least one sheet, each with a name and columns or lines. "
             "See templates/template-sheet.md.")
+    if data.get("download") == "xlsx" and data.get("large_print"):
+        add(("large_print",), "`large_print:` is for Word documents; a spreadsheet cannot have it.",
+            "Take `large_print:` out, or set `download: docx`.")
     if data.get("download") == "docx" and "sheets" in data:
         add(("sheets",), "A Word template cannot have `sheets:`: only spreadsheets have sheets.",
             "Write the tables in the text instead, or set `download: xlsx`.")
@@ -351,10 +356,10 @@ def load_template(text: str, filename: str, src_path: str, guide_schema: dict,
     problems += check_template_source(document, body, body_line, filename)
     if problems:
         return None, problems
-    return build_template(expand_data(document.data, register or Register()), body, src_path, filename), []
+    return build_template(expand_data(document.data, register or Register()), body, src_path, filename, body_line), []
 
 
-def build_template(data: dict, body: str, src_path: str, filename: str) -> Template:
+def build_template(data: dict, body: str, src_path: str, filename: str, body_line: int = 1) -> Template:
     return Template(
         slug=src_path.rsplit("/", 1)[-1][: -len(".md")],
         source=filename,
@@ -367,6 +372,8 @@ def build_template(data: dict, body: str, src_path: str, filename: str) -> Templ
         fields=tuple(data.get("fields", ())),
         sheets=tuple(_sheet(s) for s in data.get("sheets", ())),
         body=body,
+        body_line=body_line,
+        large_print=bool(data.get("large_print")),
     )
 
 
