@@ -24,7 +24,8 @@ pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
 TARGET = 44  # CSS pixels
 PAGES = ["", "devices-and-wifi/wifi/", "templates/data-breach-log/", "use-offline/", "start-here/business-case/"]
-URGENT = "pathways/something-gone-wrong/"
+URGENT = "pathways/something-gone-wrong/"  # the index: it sends people to one of the urgent pathways
+URGENT_PATHWAYS = ("pathways/breach-or-scam/", "pathways/attack-or-system-down/")
 
 # Every visible button, button-styled link, header control and footer link, with its box.
 _CONTROLS = """() => [...document.querySelectorAll(
@@ -134,11 +135,16 @@ def test_the_calculator_is_linked_from_the_top_of_the_business_case(browser, sit
 
 def test_the_urgent_pathway_shows_its_first_answers_first(browser, site_url):
     with phone_page(browser) as page:
+        # The home page's "Get help now" leads to the index, whose answers come first.
         page.goto(site_url + URGENT)
-        first_answer = page.locator(".ctg-step:visible .ctg-choice, .ctg-step:visible .ctg-answer").first
-        box = first_answer.bounding_box()
-        assert box["y"] + TARGET <= PHONE["viewport"]["height"], "the first answer is on the first screen"
-        every_route = page.get_by_role("link", name="See every route on one page")
-        assert page.evaluate("""([pathway, link]) => Boolean(pathway.compareDocumentPosition(link)
-                                 & Node.DOCUMENT_POSITION_FOLLOWING)""",
-                             [page.locator("#pathway").element_handle(), every_route.element_handle()])
+        box = page.locator(".ctg-index-answers a").first.bounding_box()
+        assert box["y"] + TARGET <= PHONE["viewport"]["height"], "the index's first answer is on the first screen"
+        for pathway in URGENT_PATHWAYS:
+            page.goto(site_url + pathway)
+            first_answer = page.locator(".ctg-step:visible .ctg-choice, .ctg-step:visible .ctg-answer").first
+            box = first_answer.bounding_box()
+            assert box["y"] + TARGET <= PHONE["viewport"]["height"], f"{pathway}: the first answer is on the first screen"
+            every_route = page.get_by_role("link", name="See every route on one page")
+            assert page.evaluate("""([pathway, link]) => Boolean(pathway.compareDocumentPosition(link)
+                                     & Node.DOCUMENT_POSITION_FOLLOWING)""",
+                                     [page.locator("#pathway").element_handle(), every_route.element_handle()])

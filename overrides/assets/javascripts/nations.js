@@ -45,10 +45,17 @@
     return b;
   }
 
-  /* The bar goes under the page title, only on pages with advice that differs by nation. */
-  function addBar() {
-    var content = document.querySelector(".md-content__inner");
-    if (!content || !content.querySelector("[data-nation]")) return;
+  /* A bar that asks, or says which nation's advice shows. A guide gets one under its title; a
+     pathway gets one in each result that has lines for each nation, so the question comes
+     when the answer changes the result, and the pathway's first question stays on the first
+     screen of a phone. Every bar shows the same choice. */
+  var redraws = [];
+
+  function redrawAll() {
+    redraws.forEach(function (redraw) { redraw(); });
+  }
+
+  function makeBar() {
     var bar = document.createElement("div");
     bar.className = "ctg-nation-bar";
     bar.setAttribute("role", "region");
@@ -58,53 +65,63 @@
     status.setAttribute("aria-live", "polite");
     var choices = document.createElement("div");
     choices.className = "ctg-nation-choices";
+    bar.appendChild(status);
+    bar.appendChild(choices);
 
-    function draw(announce) {
+    function choose(nation) {
+      remember(nation);
+      apply(nation);
+      redrawAll();
+      choices.querySelector("button").focus();
+    }
+
+    function offerAll() {
+      var nation = saved();
+      choices.textContent = "";
+      Object.keys(NATIONS).forEach(function (key) {
+        choices.appendChild(button(NATIONS[key], function () { choose(key); }, key === nation));
+      });
+      if (nation) choices.appendChild(button("Show every nation", function () { choose(""); }));
+    }
+
+    function draw() {
       var nation = saved();
       choices.textContent = "";
       if (nation) {
         status.textContent = "Showing the advice for " + NATIONS[nation] + ".";
         choices.appendChild(button("Change where your service is", function () {
-          show(true);
+          offerAll();
+          choices.querySelector("button").focus();
         }));
       } else {
         status.textContent = "Where is your service? Some advice here differs in each UK nation.";
-        show(false);
+        offerAll();
       }
-      if (!announce) status.removeAttribute("aria-live");
-      else status.setAttribute("aria-live", "polite");
     }
 
-    function show(focusFirst) {
-      var nation = saved();
-      choices.textContent = "";
-      Object.keys(NATIONS).forEach(function (key) {
-        choices.appendChild(button(NATIONS[key], function () {
-          remember(key);
-          apply(key);
-          draw(true);
-          choices.querySelector("button").focus();
-        }, key === nation));
-      });
-      if (nation) {
-        choices.appendChild(button("Show every nation", function () {
-          remember("");
-          apply("");
-          draw(true);
-          choices.querySelector("button").focus();
-        }));
-      }
-      if (focusFirst) choices.querySelector("button").focus();
-    }
-
-    bar.appendChild(status);
-    bar.appendChild(choices);
-    var title = content.querySelector("h1");
-    if (title && title.nextSibling) title.parentNode.insertBefore(bar, title.nextSibling);
-    else content.insertBefore(bar, content.firstChild);
-    draw(false);
+    redraws.push(draw);
+    draw();
+    return bar;
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addBar);
-  else addBar();
+  function addBars() {
+    var content = document.querySelector(".md-content__inner");
+    if (!content || !content.querySelector("[data-nation]")) return;
+    var results = content.querySelectorAll('#pathway [data-step-kind="outcome"]');
+    if (results.length) {
+      Array.prototype.forEach.call(results, function (result) {
+        var title = result.querySelector("h2");
+        if (!result.querySelector("[data-nation]") || !title) return;
+        title.parentNode.insertBefore(makeBar(), title.nextSibling);
+      });
+      return;
+    }
+    var heading = content.querySelector("h1");
+    var bar = makeBar();
+    if (heading && heading.nextSibling) heading.parentNode.insertBefore(bar, heading.nextSibling);
+    else content.insertBefore(bar, content.firstChild);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addBars);
+  else addBars();
 })();
