@@ -16,7 +16,8 @@ import markdown
 
 from caretech.templates.fields import fields_to_html
 
-_EXTENSIONS = ["tables", "attr_list", "admonition", "def_list", "md_in_html", "pymdownx.tasklist"]
+_EXTENSIONS = ["tables", "attr_list", "admonition", "def_list", "md_in_html", "pymdownx.tasklist",
+               "caretech.nations.markdown"]
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
 
 

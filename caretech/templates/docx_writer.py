@@ -178,6 +178,10 @@ class _Writer:
                 if NEW_PAGE in node.classes():  # e.g. a sign-off sheet on a page of its own
                     heading.paragraph_format.page_break_before = True
                 self.inline(heading, node.children)
+            elif tag == "p" and "ctg-nation-label" in node.classes():  # "In Wales": the advice below is for it
+                label = self.paragraph()
+                label.paragraph_format.keep_with_next = True
+                self.inline(label, node.children, bold=True)
             elif tag == "p":
                 paragraph = self.paragraph()
                 self.inline(paragraph, node.children)
