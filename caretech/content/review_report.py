@@ -146,6 +146,11 @@ def _link(item: Reviewed) -> str:
     return f"[{_cell(item.title)}](../../{item.page})" if item.page else _cell(item.title)  # two folders down
 
 
+def _state(item: Reviewed, today: datetime.date) -> str:
+    """The status, in bold where it needs a review now."""
+    return f"**{status(item, today)}**" if needs_review_now(item, today) else status(item, today)
+
+
 def _used_on(item: Reviewed) -> str:
     return ", ".join(f"`{source}`" for source in item.used_on) or "no page yet"
 
@@ -176,8 +181,7 @@ def render(items: list[Reviewed], facts: list[DatedFact], today: datetime.date) 
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for item in ordered:
-        state = f"**{status(item, today)}**" if needs_review_now(item, today) else status(item, today)
-        lines.append(f"| {item.last_reviewed or 'none'} | {item.next_review or 'none'} | {state} | "
+        lines.append(f"| {item.last_reviewed or 'none'} | {item.next_review or 'none'} | {_state(item, today)} | "
                      f"{_link(item)} | {item.kind} | `{item.source}` |")
     lines += [
         "",
@@ -190,9 +194,8 @@ def render(items: list[Reviewed], facts: list[DatedFact], today: datetime.date) 
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for item in registered:
-        state = f"**{status(item, today)}**" if needs_review_now(item, today) else status(item, today)
-        lines.append(f"| {item.last_reviewed} | {item.next_review} | {state} | {_link(item)} | {_used_on(item)} | "
-                     f"`{item.source}` |")
+        lines.append(f"| {item.last_reviewed} | {item.next_review} | {_state(item, today)} | {_link(item)} | "
+                     f"{_used_on(item)} | `{item.source}` |")
     lines += [
         "",
         "## Facts marked \"as of\", oldest first",
