@@ -46,9 +46,10 @@
   }
 
   /* A bar that asks, or says which nation's advice shows. A guide gets one under its title; a
-     pathway gets one in each result that has lines for each nation, so the question comes
-     when the answer changes the result, and the pathway's first question stays on the first
-     screen of a phone. Every bar shows the same choice. */
+     pathway gets one in each result that has lines for each nation, above the first part that
+     differs (a nation box, or "What to do"), so the question comes when the answer changes the
+     result, after what to do first, and the pathway's first question stays on the first screen
+     of a phone. Every bar shows the same choice. */
   var redraws = [];
 
   function redrawAll() {
@@ -110,9 +111,10 @@
     var results = content.querySelectorAll('#pathway [data-step-kind="outcome"]');
     if (results.length) {
       Array.prototype.forEach.call(results, function (result) {
-        var title = result.querySelector("h2");
-        if (!result.querySelector("[data-nation]") || !title) return;
-        title.parentNode.insertBefore(makeBar(), title.nextSibling);
+        // Above the first part that differs: what to do first (containment) stays on top.
+        var first = result.querySelector("[data-nation], .ctg-actions-title");
+        if (!result.querySelector("[data-nation]") || !first) return;
+        first.parentNode.insertBefore(makeBar(), first);
       });
       return;
     }
