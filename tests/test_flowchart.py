@@ -12,7 +12,7 @@ import pytest
 
 from caretech.pathways import compile_pathway, load_schema
 from caretech.pathways.flowchart import ANY_ANSWER, Chart, added_steps_note, question_numbers, render_flowchart
-from caretech.pathways.model import Pathway
+from caretech.pathways.model import Action, Pathway
 from caretech.pathways.render import escape_markdown, render_routes_page
 from helpers import FACTS, ROOT, known_pages, shipped_pathways
 
@@ -133,10 +133,12 @@ def test_every_answer_that_adds_steps_is_marked_on_its_arrow(pathway):
                 continue
             marked += 1
             assert text.startswith("+ "), (question.id, answer.label, text)
-            first_word = answer.add_actions[0].split()[0]
-            assert text[2:].startswith(first_word), (text, answer.add_actions[0])
-            if len(answer.add_actions) > 1:
-                assert text.endswith(f"and {len(answer.add_actions) - 1} more step" + ("s" if len(answer.add_actions) > 2 else ""))
+            # A step given for each nation counts once, in England's words without "In England: ".
+            steps = [a.split(": ", 1)[1] if a.nation else a for a in answer.add_actions if a.nation in (None, "england")]
+            first_word = steps[0].split()[0]
+            assert text[2:].lower().startswith(first_word.lower()), (text, steps[0])
+            if len(steps) > 1:
+                assert text.endswith(f"and {len(steps) - 1} more step" + ("s" if len(steps) > 2 else ""))
     assert marked == sum(1 for q in pathway.questions for a in q.answers if a.add_actions)
 
 
@@ -145,6 +147,9 @@ def test_a_short_note_names_the_first_added_step_with_short_names_for_long_ones(
         "+ Tell the CQC as soon as you can"]
     assert added_steps_note(("Stop sharing logins. Give each person their own account.", "Two", "Three")) == [
         "+ Stop sharing logins", "and 2 more steps"]
+    by_nation = [Action(f"In {name}: tell {name}'s regulator.", nation=key)
+                 for key, name in (("england", "England"), ("wales", "Wales"))]
+    assert added_steps_note((*by_nation, "Call a manager.")) == ["+ Tell England's regulator", "and 1 more step"]
     assert added_steps_note(("Ask each supplier for their hourly rate, their call-out charge and more.",)) == [
         "+ Ask each supplier for their hourly rate, their…"]
     assert added_steps_note(()) == []

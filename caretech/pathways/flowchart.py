@@ -101,8 +101,11 @@ def _fold_abbreviations(text: str) -> str:
 def added_steps_note(actions: tuple[str, ...]) -> list[str]:
     """What an answer adds, in a few words: the start of its first added step, then how many more.
     CONTRIBUTING.md asks contributors to start each added step with the thing to do."""
-    if not actions:
+    # A step given for each nation is one step: count it once, in its words without "In England: ".
+    steps = [_without_nation(a) for a in actions if getattr(a, "nation", None) in (None, "england")]
+    if not steps:
         return []
+    actions = tuple(steps)
     first = _fold_abbreviations(re.split(r"(?<=[.!?])\s", actions[0].strip())[0]).rstrip(".")
     words = first.split()
     short = " ".join(words[:NOTE_WORDS]) + ("…" if len(words) > NOTE_WORDS else "")
@@ -111,6 +114,14 @@ def added_steps_note(actions: tuple[str, ...]) -> list[str]:
         more = len(actions) - 1
         note.append(f"and {more} more step{'s' if more > 1 else ''}")
     return note
+
+
+def _without_nation(action: str) -> str:
+    """'In England: tell …' -> 'Tell …'; other steps as they are."""
+    if getattr(action, "nation", None) is None:
+        return action
+    text = action.split(": ", 1)[1]
+    return text[:1].upper() + text[1:]
 
 
 def question_numbers(pathway: Pathway) -> dict[str, int]:
