@@ -54,7 +54,7 @@ _pathways_for_guide: dict = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        glossary = read_abbreviations(Path(config.config_file_path).resolve().parent)
+        glossary = read_abbreviations(_project(config))
     except ContentError as error:
         raise PluginError(build_stopped(error.problems))
     config["mdx_configs"] = with_facts_folder(with_glossary(config.mdx_configs, glossary), _project(config))
@@ -66,7 +66,7 @@ def _project(config: MkDocsConfig) -> Path:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    project = Path(config.config_file_path).resolve().parent
+    project = _project(config)
     docs = Path(config.docs_dir).resolve()
     titles: dict[str, str] = {}
 
@@ -131,7 +131,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["review_notice"] = lambda next_review, kind="guide": review_notice(next_review, today, kind)
     # Material's page templates and ours, compiled to Python once and kept with the build cache.
     # Jinja compares each with its source, so a changed template is compiled again.
-    folder = BuildCache.for_project(Path(config.config_file_path).resolve().parent).kept_folder("templates")
+    folder = BuildCache.for_project(_project(config)).kept_folder("templates")
     if folder is not None:
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env

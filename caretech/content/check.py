@@ -58,8 +58,6 @@ RULES = {
     "typed-fact": (WARNING, "a phone number, amount or deadline from facts/ typed out instead of written as {{ fact }}"),
 }
 REVIEW_SOON_DAYS = 30
-# Messages of references.reference_problems, which the pathway compiler passes on with its own.
-_FACT_MESSAGES = ("There is no fact called", "The fact `", "A fact reference", "`{{")
 # Dates and sources have their own rules with clearer messages, so the schema
 # check leaves out "missing field" for them.
 _OWN_RULES = {"last_reviewed", "next_review", "sources"}
@@ -177,7 +175,8 @@ def check_page(text: str, filename: str, src_path: str, project: Project) -> lis
 
 def check_pathway(text: str, filename: str, project: Project) -> list[Finding]:
     pathway, problems = compile_pathway(text, filename, project.pathway_schema, project.known_pages, project.facts)
-    found = [Finding(p, ERROR, "facts" if p.message.startswith(_FACT_MESSAGES) else "pathway") for p in problems]
+    wrong_facts = set(reference_problems(text, filename, project.facts))  # the compiler passes these on too
+    found = [Finding(p, ERROR, "facts" if p in wrong_facts else "pathway") for p in problems]
     found += [Finding(p, WARNING, "typed-fact") for p in typed_by_hand(text, filename, project.facts)]
     if pathway is not None:  # its pages, rendered as the build renders them
         for page in (render_pathway_page(pathway, {}), render_routes_page(pathway)):

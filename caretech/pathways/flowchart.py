@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from caretech.pathways.chart_layout import Box, Layout, Point, layered_layout
 from caretech.pathways.model import Answer, Pathway, Question
 from caretech.pathways.svg_text import text_width, wrap
+from caretech.pathways.timing import without_nation
 
 FONT = 16  # user units; shown at natural size on screen, so the same as body text
 LINE = 20
@@ -102,7 +103,8 @@ def added_steps_note(actions: tuple[str, ...]) -> list[str]:
     """What an answer adds, in a few words: the start of its first added step, then how many more.
     CONTRIBUTING.md asks contributors to start each added step with the thing to do."""
     # A step given for each nation is one step: count it once, in its words without "In England: ".
-    steps = [_without_nation(a) for a in actions if getattr(a, "nation", None) in (None, "england")]
+    nations = [getattr(a, "nation", None) for a in actions]
+    steps = [without_nation(a, nation) for a, nation in zip(actions, nations) if nation in (None, "england")]
     if not steps:
         return []
     actions = tuple(steps)
@@ -114,14 +116,6 @@ def added_steps_note(actions: tuple[str, ...]) -> list[str]:
         more = len(actions) - 1
         note.append(f"and {more} more step{'s' if more > 1 else ''}")
     return note
-
-
-def _without_nation(action: str) -> str:
-    """'In England: tell …' -> 'Tell …'; other steps as they are."""
-    if getattr(action, "nation", None) is None:
-        return action
-    text = action.split(": ", 1)[1]
-    return text[:1].upper() + text[1:]
 
 
 def question_numbers(pathway: Pathway) -> dict[str, int]:

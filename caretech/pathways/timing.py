@@ -32,17 +32,24 @@ def timed(actions) -> list[tuple[str, str, str | None]]:
     for when, items in groups:
         for item in items:
             if isinstance(item, dict):
-                found += [(when, f"In {NATIONS[nation]}: {_lower_first(item[nation].strip())}", nation)
-                          for nation in NATIONS]
+                found += [(when, for_nation(nation, item[nation].strip()), nation) for nation in NATIONS]
             else:
                 found.append((when, item.strip(), None))
     return found
 
 
-def _lower_first(text: str) -> str:
-    """'Tell CQC …' -> 'tell CQC …', to follow "In Wales: " (an abbreviation keeps its capitals)."""
-    first = text.split(" ", 1)[0]
-    return text if first.isupper() else text[:1].lower() + text[1:]
+def for_nation(nation: str, step: str) -> str:
+    """'Tell CQC …' for Wales -> 'In Wales: tell CQC …' (an abbreviation keeps its capitals)."""
+    first = step.split(" ", 1)[0]
+    return f"In {NATIONS[nation]}: {step if first.isupper() else step[:1].lower() + step[1:]}"
+
+
+def without_nation(action: str, nation: str | None) -> str:
+    """The step as written, from `for_nation`'s words: 'In Wales: tell …' -> 'Tell …'."""
+    if nation is None:
+        return action
+    step = action.removeprefix(f"In {NATIONS[nation]}: ")
+    return step[:1].upper() + step[1:]
 
 
 def check_urgent_timing(document: YamlDocument, filename: str, headings: dict[str, str]) -> list[Problem]:
