@@ -38,7 +38,7 @@ test: $(VENV)/.test
 
 # House style and safety checks on docs/ and pathways/ (no build needed). Errors fail CI.
 check: $(VENV)/.site
-	$(PY) -m caretech.content.check
+	$(PY) -m caretech.stages.check
 
 clean:
 	rm -rf site site-offline dist .cache $(VENV)

@@ -5,7 +5,7 @@ The folders are the stages:
 - `caretech.readers`: read content files once (YAML with line numbers, front matter, dates)
   and check data against a JSON Schema.
 - `caretech.content`: house-style, safety and picture checks on guides, templates and
-  pathways, review dates and the review-due report (`python -m caretech.content.check`).
+  pathways, review dates and the review-due report (`python -m caretech.stages.check`).
 - `caretech.pathways`: compile decision-tree files into pages and flowcharts.
 - `caretech.templates`: turn template sources into pages and Word/spreadsheet downloads.
 - `caretech.site`: what the built site gets on top of the pages: print packs, search words,

@@ -32,8 +32,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from caretech.build_cache import BuildCache
-from caretech.content.front_matter import check_front_matter, load_front_matter_schema
-from caretech.content.review_dates import review_notice
+from caretech.content.front_matter import load_front_matter_schema
+from caretech.stages.front_matter import check_page_front_matter
+from caretech.readers.review_dates import review_notice
 from caretech.facts import expand_text, reference_problems, register_for
 from caretech.facts.markdown import with_facts_folder
 from caretech.pathways import compile_folder
@@ -74,7 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     schema = load_front_matter_schema()
     for file in files.documentation_pages():
         name = (docs / file.src_uri).relative_to(project).as_posix()
-        meta, found = check_front_matter(file.content_string, name, file.src_uri, schema)
+        meta, found = check_page_front_matter(file.content_string, name, file.src_uri, schema)
         problems += found + reference_problems(file.content_string, name, register)
         if isinstance(meta.get("title"), str):
             titles[file.src_uri] = meta["title"]

@@ -1,6 +1,6 @@
 """MkDocs hook: adds the maintainers' review-due page, maintainers/review-due/.
 
-A thin adapter: caretech.content.review_report reads the guides and pathways and writes the page.
+A thin adapter: caretech.stages.review_report reads the guides and pathways and writes the page.
 mkdocs.yml's `not_in_nav: /maintainers/` keeps it out of the menu; its front matter keeps
 it out of search.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from caretech.content.review_report import PAGE, review_page
+from caretech.stages.review_report import PAGE, review_page
 from caretech.readers.dates import build_today
 
 

@@ -5,7 +5,7 @@
 For each guide: Flesch reading ease (higher is easier: 60-70 is plain English, 80+ is easy),
 the average sentence length in words, the longest sentence, and the number of sentences;
 then the site-wide median. Each heading, list item, table cell and box title counts as its
-own sentence (see caretech/content/text_stats.py). Needs pyphen (in the test extras).
+own sentence (see caretech/text/text_stats.py). Needs pyphen (in the test extras).
 Limits the tests hold us to: average at most 20 words, no sentence over 35.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from caretech.content.front_matter import is_guide
 from caretech.content.rendered_text import article_blocks
-from caretech.content.text_stats import TextStats, measure, median
+from caretech.text.text_stats import TextStats, measure, median
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_AVERAGE_WORDS = 20

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from caretech.content.check import RULES, Project, check_file, check_page, check_pathway, check_paths
+from caretech.stages.check import RULES, Project, check_file, check_page, check_pathway, check_paths
 from caretech.content.rules import ERROR, WARNING, load_words_to_avoid
 from caretech.content.front_matter import check_front_matter, load_front_matter_schema
 from caretech.pathways import compile_pathway, load_schema
@@ -119,7 +119,7 @@ def test_a_missing_path_is_a_plain_message():
 
 
 def run_check(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "caretech.content.check", *args],
+    return subprocess.run([sys.executable, "-m", "caretech.stages.check", *args],
                           capture_output=True, text=True, cwd=ROOT)
 
 

@@ -9,8 +9,8 @@ import random
 
 import pytest
 
-from caretech.content.check import Project, check_paths
-from caretech.content.markdown_text import body_lines
+from caretech.stages.check import Project, check_paths
+from caretech.text.markdown_text import body_lines
 from caretech.content.pictures import MAX_GZIP_BYTES, picture_findings, svg_findings
 from caretech.site.diagrams import inline_diagrams
 from helpers import DOCS, ROOT

@@ -12,7 +12,7 @@ import pytest
 
 from caretech.content.front_matter import is_guide
 from caretech.content.rendered_text import article_blocks
-from caretech.content.text_stats import count_syllables, count_words, measure, split_sentences
+from caretech.text.text_stats import count_syllables, count_words, measure, split_sentences
 from helpers import DOCS, ROOT
 
 _spec = importlib.util.spec_from_file_location("readability", ROOT / "scripts" / "readability.py")

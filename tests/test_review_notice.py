@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from caretech.content.front_matter import is_guide
-from caretech.content.review_dates import review_notice
+from caretech.readers.review_dates import review_notice
 from caretech.readers.dates import parse_date
 from caretech.readers.front_matter import front_matter_data
 from helpers import BUILD_TODAY, DOCS, ROOT
@@ -78,7 +78,7 @@ def test_with_the_clock_a_year_ahead_the_content_check_warns_but_passes():
                             "from caretech.readers.dates import build_today; print(build_today())"],
                            capture_output=True, text=True, env=env)
     assert clock.stdout.strip() == ahead.isoformat(), "faketime moves the clock the build reads"
-    result = subprocess.run([FAKETIME, ahead.isoformat(), sys.executable, "-m", "caretech.content.check",
+    result = subprocess.run([FAKETIME, ahead.isoformat(), sys.executable, "-m", "caretech.stages.check",
                              "docs/devices-and-wifi", "pathways"],  # a sample, to stay quick
                             capture_output=True, text=True, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stdout[-3000:]
@@ -91,5 +91,5 @@ def test_the_weekly_workflow_keeps_one_issue_from_the_report():
     assert triggers["schedule"] and "workflow_dispatch" in triggers
     assert workflow["permissions"]["issues"] == "write"
     steps = " ".join(step.get("run", "") for step in workflow["jobs"]["issue"]["steps"])
-    assert "python -m caretech.content.review_report --due-within 30 >" in steps
+    assert "python -m caretech.stages.review_report --due-within 30 >" in steps
     assert "gh issue edit" in steps and "gh issue create" in steps and "--label" in steps

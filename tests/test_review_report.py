@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from caretech.content.front_matter import is_guide
-from caretech.content.review_report import DatedFact, Reviewed, collect, issue_body, render
+from caretech.stages.review_report import DatedFact, Reviewed, collect, issue_body, render
 from caretech.templates import is_template
 from helpers import DOCS, ROOT
 
@@ -127,10 +127,10 @@ def test_the_issue_says_so_when_nothing_is_due():
 
 def test_the_command_prints_the_issue_body_for_a_fixed_day(tmp_path):
     small_project(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "caretech.content.review_report", "--due-within", "30",
+    result = subprocess.run([sys.executable, "-m", "caretech.stages.review_report", "--due-within", "30",
                              "--today", "2026-11-26", "--root", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("\n| ") == 7  # the header, its rule, four pages and one fact
-    count = subprocess.run([sys.executable, "-m", "caretech.content.review_report", "--count", "--due-within", "0",
+    count = subprocess.run([sys.executable, "-m", "caretech.stages.review_report", "--count", "--due-within", "0",
                             "--today", "2026-11-26", "--root", str(tmp_path)], capture_output=True, text=True)
     assert count.stdout.strip() == "3"

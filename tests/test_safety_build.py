@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from caretech.content.check import Project, check_paths
+from caretech.stages.check import Project, check_paths
 from caretech.site.csp import inline_scripts, script_hash
 from helpers import ROOT, run_mkdocs_build
 from safety_attempts import FIELD_ATTEMPTS, GUIDE_ATTEMPTS, PATHWAY_ATTEMPTS

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from docx.oxml.ns import qn
 
-from caretech.content.check import Project, check_paths
+from caretech.stages.check import Project, check_paths
 from caretech.problems import ContentError
 from caretech.content.front_matter import load_front_matter_schema
 from caretech.pathways import compile_pathway, load_schema

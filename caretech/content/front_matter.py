@@ -3,18 +3,19 @@
 Guides are the pages inside a section folder (docs/<section>/<guide>.md). Index
 pages and the pages at the top of docs/ (home, about, glossary) need only a
 title and a description. Templates (docs/templates/<name>.md) are guides with a few
-more fields, checked against caretech/templates/template.schema.json as well.
+more fields: the caller passes their schema (caretech/stages/front_matter.py), so the
+content rules need not know the templates package.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from typing import Callable
 
 from caretech.problems import Problem
-from caretech.content.review_dates import check_review_dates
+from caretech.readers.review_dates import check_review_dates
 from caretech.readers.front_matter import as_json_values, read_front_matter
 from caretech.readers.schema_check import check_against_schema, markup_characters, markup_problem
-from caretech.templates.source import describe as describe_template, is_template, template_schema
 
 PAGE_FIELDS = ("title", "description")
 
@@ -36,8 +37,10 @@ def _describe(path: tuple, data) -> str:
     return f"`{path[0]}`"
 
 
-def check_front_matter(text: str, filename: str, src_path: str, schema: dict) -> tuple[dict, list[Problem]]:
-    """Return the front matter (as the page gets it) and every problem with it."""
+def check_front_matter(text: str, filename: str, src_path: str, schema: dict,
+                       describe: Callable[[tuple, object], str] | None = None) -> tuple[dict, list[Problem]]:
+    """Return the front matter (as the page gets it) and every problem with it. Guides are
+    checked against `schema`; `describe` names a field in messages (a guide's way by default)."""
     front = read_front_matter(text, filename)
     if not front.found:
         unclosed = text.lstrip("\ufeff").startswith("---")
@@ -53,10 +56,8 @@ def check_front_matter(text: str, filename: str, src_path: str, schema: dict) ->
         return {}, problems
     # The schema speaks JSON, which has no dates: check bare dates as the YYYY-MM-DD text they came from.
     document = dataclasses.replace(front.document, data=as_json_values(front.document.data))
-    if is_template(src_path):
-        problems += check_against_schema(document, template_schema(schema), filename, describe_template)
-    elif is_guide(src_path):
-        problems += check_against_schema(document, schema, filename, _describe)
+    if is_guide(src_path):
+        problems += check_against_schema(document, schema, filename, describe or _describe)
     else:
         for field in PAGE_FIELDS:
             value = document.data.get(field)

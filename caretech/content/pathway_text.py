@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from caretech.content.markdown_text import Block, Sentence, blocks, plain_text, sentences
+from caretech.text.markdown_text import Block, Sentence, blocks, plain_text, sentences
 from caretech.nations import NATIONS
 from caretech.readers.yaml_source import YamlDocument
 

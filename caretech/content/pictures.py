@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import re
 import xml.parsers.expat
-from caretech.content.markdown_text import strip_code_spans
+from caretech.text.markdown_text import strip_code_spans
 from caretech.content.rules import ERROR, Finding, finding
 
 MAX_GZIP_BYTES = 10 * 1024

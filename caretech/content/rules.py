@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from caretech.content import safety
-from caretech.content.markdown_text import Sentence, strip_code_spans
+from caretech.text.markdown_text import Sentence, strip_code_spans
 from caretech.problems import ContentError, Problem
-from caretech.content.text_stats import count_words
+from caretech.text.text_stats import count_words
 from caretech.nations import nation_keys
 from caretech.readers.yaml_source import load_yaml
 

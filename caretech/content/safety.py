@@ -6,7 +6,7 @@ The rules read the HTML that Markdown becomes, not the Markdown: attr_list (`{: 
 md_in_html and reference-style links all end up as HTML, whatever way they were typed.
 
 Both the build (hooks/content_safety.py, on every finished page) and the content check
-(caretech/content/check.py) use `unsafe_markup`, then `locate` to find the source line.
+(caretech/stages/check.py) use `unsafe_markup`, then `locate` to find the source line.
 
 The HTML is read with selectolax's Lexbor parser, which follows the HTML standard's parsing
 rules as browsers do. Python's html.parser does not: it reads `<!--><img onerror=…>-->` and

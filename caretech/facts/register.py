@@ -25,7 +25,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from caretech.content.review_dates import check_review_dates
+from caretech.readers.review_dates import check_review_dates
 from caretech.problems import Problem
 from caretech.readers.dates import format_month, parse_date
 from caretech.readers.schema_check import check_against_schema, load_schema

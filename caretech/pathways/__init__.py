@@ -15,7 +15,7 @@ from caretech.pathways.model import Pathway, PathwayIndex, build_index, build_pa
 from caretech.pathways.routes import Route, enumerate_routes, route_table
 from caretech.pathways.timing import check_urgent_timing, when_headings
 from caretech.problems import ContentError, Problem
-from caretech.content.review_dates import check_review_dates
+from caretech.readers.review_dates import check_review_dates
 from caretech.facts import Register, expand_data, reference_problems, register_for
 from caretech.readers.dates import build_today
 from caretech.readers.schema_check import check_against_schema, load_schema

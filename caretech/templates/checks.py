@@ -9,8 +9,8 @@
 
 from __future__ import annotations
 
-from caretech.content.markdown_text import Sentence, plain_text
-from caretech.content.text_stats import split_sentences
+from caretech.text.markdown_text import Sentence, plain_text
+from caretech.text.text_stats import split_sentences
 from caretech.problems import Problem
 from caretech.templates.fields import FIELD
 from caretech.templates.source import check_template_source, read_template_front_matter

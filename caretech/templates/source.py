@@ -20,7 +20,7 @@ from importlib.resources import files
 from typing import Any
 
 from caretech.facts import Register, expand_data
-from caretech.content.review_dates import check_review_dates, parse_date
+from caretech.readers.review_dates import check_review_dates, parse_date
 from caretech.problems import Problem
 from caretech.readers.front_matter import FrontMatter, as_json_values, read_front_matter
 from caretech.readers.schema_check import check_against_schema, load_schema

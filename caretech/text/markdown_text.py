@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from caretech.content.text_stats import split_sentences
+from caretech.text.text_stats import split_sentences
 from caretech.readers.front_matter import split_front_matter
 
 _FENCE = re.compile(r"^\s*(```|~~~)")

@@ -1,6 +1,6 @@
 """The content check: catch house-style and safety mistakes in guides and pathways, no build needed.
 
-    python -m caretech.content.check [paths...] [--errors-only] [--today YYYY-MM-DD]
+    python -m caretech.stages.check [paths...] [--errors-only] [--today YYYY-MM-DD]
 
 Run it from the project folder (`make check` does). With no paths it checks docs/,
 pathways/ and facts/. Each finding is printed as `file:line: error|warning: message` with a fix.
@@ -19,8 +19,9 @@ from typing import Callable
 
 from caretech.content import pictures, rules
 from caretech.content.rules import ERROR, WARNING, Finding, finding
-from caretech.content.front_matter import check_front_matter, is_guide, load_front_matter_schema
-from caretech.content.markdown_text import blocks, body_lines, sentences
+from caretech.content.front_matter import is_guide, load_front_matter_schema
+from caretech.stages.front_matter import check_page_front_matter
+from caretech.text.markdown_text import blocks, body_lines, sentences
 from caretech.content.pathway_text import pathway_sentences
 from caretech.content.site_markdown import site_markdown
 from caretech.facts import FACTS_FOLDER, Register, expand_data, expand_text, load_register, reference_problems, typed_by_hand
@@ -29,6 +30,7 @@ from caretech.pathways.render import render_pathway_page, render_routes_page
 from caretech.problems import ContentError, Problem
 from caretech.readers.abbreviations import read_abbreviations
 from caretech.readers.dates import build_today, parse_date
+from caretech.readers.review_dates import DUE_SOON_DAYS, days_until, is_due_soon, is_overdue
 from caretech.readers.front_matter import read_front_matter, split_front_matter
 from caretech.readers.schema_check import load_schema
 from caretech.readers.yaml_source import load_yaml
@@ -47,7 +49,7 @@ RULES = {
     "unsafe-html": (ERROR, "markup that could run code, embed or load other sites: <script>, <iframe>, <form>, "
                            "<style>, on...= and style= attributes (also from {: ... }), javascript:/data: links"),
     "http-link": (ERROR, "a link to an http:// (not https://) address"),
-    "review-soon": (WARNING, "a review due within the next 30 days"),
+    "review-soon": (WARNING, f"a review due within the next {DUE_SOON_DAYS} days"),
     "review-overdue": (WARNING, "a review date that has passed (never an error: the calendar must not fail a pull request)"),
     "word-to-avoid": (WARNING, "a word from includes/words-to-avoid.yml"),
     "abbreviation": (WARNING, "an abbreviation used before it is spelt out on the page"),
@@ -57,7 +59,6 @@ RULES = {
     "nation": (ERROR, "a `/// nation | …` box that does not name England, Wales, Scotland or Northern Ireland"),
     "typed-fact": (WARNING, "a phone number, amount or deadline from facts/ typed out instead of written as {{ fact }}"),
 }
-REVIEW_SOON_DAYS = 30
 # Dates and sources have their own rules with clearer messages, so the schema
 # check leaves out "missing field" for them.
 _OWN_RULES = {"last_reviewed", "next_review", "sources"}
@@ -120,14 +121,14 @@ def review_findings(filename: str, dates: dict, line_of: Callable[[str], int], t
                              f"`last_reviewed` is {last}, which is in the future.",
                              "Use the date you checked the facts: today or earlier, written YYYY-MM-DD."))
     if due:
-        days = (due - today).days
+        days = days_until(due, today)
         redo = ("Check every fact against its sources and update what has changed. Then set last_reviewed "
                 "to today and next_review up to 12 months later (6 for fast-changing topics).")
-        if days <= 0:
+        if is_overdue(due, today):
             when = "is due today" if days == 0 else f"was due on {due}, {-days} day{'s' if days != -1 else ''} ago"
             found.append(finding(WARNING, "review-overdue", filename, line_of("next_review"),
                                  f"The review of this {kind} {when}.", redo))
-        elif days <= REVIEW_SOON_DAYS:
+        elif is_due_soon(due, today):
             found.append(finding(WARNING, "review-soon", filename, line_of("next_review"),
                                  f"The review of this {kind} is due in {days} day{'s' if days != 1 else ''}, on {due}.",
                                  redo))
@@ -144,7 +145,7 @@ def fact_findings(text: str, filename: str, project: Project, first_line: int = 
 
 def check_page(text: str, filename: str, src_path: str, project: Project) -> list[Finding]:
     """A Markdown page. `src_path` is its path inside docs/, e.g. devices-and-wifi/wifi.md."""
-    meta, problems = check_front_matter(text, filename, src_path, project.page_schema)
+    meta, problems = check_page_front_matter(text, filename, src_path, project.page_schema)
     found = [Finding(p, ERROR, "front-matter") for p in problems]
     body = split_front_matter(text)[1]
     found += fact_findings(body, filename, project, text.removeprefix("\ufeff")[: len(text) - len(body)].count("\n") + 1)
@@ -252,7 +253,7 @@ def _find_project(start: Path) -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m caretech.content.check",
+    parser = argparse.ArgumentParser(prog="python -m caretech.stages.check",
                                      description="Check guides and pathways for house-style and safety mistakes.")
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: docs and pathways)")
     parser.add_argument("--errors-only", action="store_true", help="do not print warnings")

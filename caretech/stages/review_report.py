@@ -5,7 +5,7 @@ to re-check.
 Plain Python: reads docs/ and pathways/ and returns a Markdown page. hooks/review_report.py
 adds it to the site at maintainers/review-due/ (kept out of the menu and out of search).
 
-    python -m caretech.content.review_report --due-within 30 [--today YYYY-MM-DD]
+    python -m caretech.stages.review_report --due-within 30 [--today YYYY-MM-DD]
 
 prints the body of the "Reviews due" issue that .github/workflows/review-due.yml keeps up to date.
 """
@@ -22,8 +22,9 @@ from typing import Iterable
 
 
 from caretech.content.front_matter import is_guide
-from caretech.content.markdown_text import Sentence, blocks, sentences
+from caretech.text.markdown_text import Sentence, blocks, sentences
 from caretech.content.pathway_text import pathway_sentences
+from caretech.readers.review_dates import DUE_SOON_DAYS, days_until, is_due_soon, is_overdue
 from caretech.readers.dates import MONTHS, build_today, format_date, format_month, parse_date
 from caretech.readers.front_matter import front_matter_data
 from caretech.readers.yaml_source import load_yaml
@@ -31,7 +32,6 @@ from caretech.facts import references_in, register_for
 from caretech.templates.source import is_template
 
 PAGE = "maintainers/review-due/index.md"
-DUE_SOON_DAYS = 30
 AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}\s+)?(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
 
 
@@ -126,10 +126,10 @@ def oldest_first(items: list[Reviewed]) -> list[Reviewed]:
 def status(item: Reviewed, today: datetime.date) -> str:
     if item.next_review is None:
         return "No review date"
-    days = (item.next_review - today).days
-    if days <= 0:
+    days = days_until(item.next_review, today)
+    if is_overdue(item.next_review, today):
         return "Overdue"
-    if days <= DUE_SOON_DAYS:
+    if is_due_soon(item.next_review, today):
         return f"Due in {days} day{'s' if days != 1 else ''}"
     return "Not yet due"
 
@@ -246,7 +246,7 @@ def issue_body(items: list[Reviewed], today: datetime.date, days: int, site_url:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m caretech.content.review_report",
+    parser = argparse.ArgumentParser(prog="python -m caretech.stages.review_report",
                                      description="Print the guides, pathways and templates due for review, as Markdown.")
     parser.add_argument("--due-within", type=int, default=DUE_SOON_DAYS, metavar="DAYS",
                         help=f"days ahead to look (default {DUE_SOON_DAYS})")
