@@ -1,7 +1,7 @@
 """Material upgrades fail loudly: every copied Material file or block matches the installed Material.
 
 When this fails, the message names our file to re-merge and the new hash to record in
-overrides/UPSTREAM.toml once that is done.
+material-overrides.toml once that is done.
 """
 
 from __future__ import annotations

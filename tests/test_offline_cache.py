@@ -90,7 +90,7 @@ def test_the_built_site_has_the_worker_at_its_root_and_a_true_file_list(built_si
     assert '<link rel="manifest" href="../../manifest.webmanifest" data-ctg-worker="../../sw.js">' in guide
     bundle = re.search(r'<script src="\.\./\.\./(assets/javascripts/care-tech-guide\.\w+\.min\.js)"', guide)
     assert bundle and "data-ctg-worker" in (built_site / bundle.group(1)).read_text(encoding="utf-8"), (
-        "keep-on-phone.js is in the page's one script (hooks/bundle.py)")
+        "keep-on-phone.js is in the page's one script (caretech/site/bundle.py)")
     assert 'href="../../use-offline/">Use it offline' in guide, "the footer links to the control"
     use_offline = (built_site / "use-offline/index.html").read_text(encoding="utf-8")
     assert "data-ctg-keep" in use_offline and SIZE_MARKER not in use_offline

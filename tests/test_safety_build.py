@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from caretech.stages.check import Project, check_paths
+from caretech.stages.finish import NOT_BUILT
 from caretech.site.csp import inline_scripts, script_hash
 from helpers import ROOT, run_mkdocs_build
 from safety_attempts import FIELD_ATTEMPTS, GUIDE_ATTEMPTS, PATHWAY_ATTEMPTS
@@ -159,7 +160,9 @@ def test_one_build_stops_and_names_every_attempt_with_its_line(attempts, tmp_pat
     assert not missing, "not reported:\n" + "\n".join(missing) + "\n\n" + output[-3000:]
     strays = {path for path, _ in reported} - set(attempts.expected)
     assert not strays, f"problems reported in files with no attempt: {strays}"
-    assert not (tmp_path / "site" / "attempts").exists(), "no page is written before the check"
+    # The finish stage checks the built pages: each one with an attempt is replaced by a notice.
+    pages = list((tmp_path / "site" / "attempts").rglob("*.html"))
+    assert pages and all(page.read_text(encoding="utf-8") == NOT_BUILT for page in pages)
 
 
 def test_the_content_check_reports_every_attempt_with_its_line(attempts):

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from caretech.problems import ContentError
+from caretech.problems import ContentError, build_stopped
 from caretech.site.search_tuning import (
     KEYWORDS_FIELD, SYNONYMS_FILE, URGENT_FIELD, SearchWords, add_to_search_index, check_pages,
     load_search_words, words_for_pages,
@@ -108,17 +108,11 @@ def test_words_go_into_hidden_fields_of_each_pages_main_entry_only():
     assert pathway[URGENT_FIELD] == ["hacked"]
 
 
-def test_a_mistake_in_the_file_stops_the_build_with_a_plain_message(tmp_path):
-    """A tiny site with only this hook: the build fails on an unknown page, without a traceback."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+def test_a_mistake_in_the_file_is_a_plain_message_naming_file_and_line(tmp_path):
+    """The generate stage raises these problems; the build prints them with build_stopped."""
     (tmp_path / "includes").mkdir()
     (tmp_path / SYNONYMS_FILE).write_text(
         "entries:\n  - term: Wi-Fi\n    pages: [devices-and-wifi/wifi.md]\n    words: [wifi]\n", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(
-        f"site_name: Test\nhooks:\n  - {ROOT / 'hooks' / 'search_tuning.py'}\n", encoding="utf-8")
-    result = run_mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    problems = check_pages(load_search_words(tmp_path / SYNONYMS_FILE, SYNONYMS_FILE), ["index.md"], SYNONYMS_FILE)
+    output = build_stopped(problems)
     assert f"{SYNONYMS_FILE}:3: `devices-and-wifi/wifi.md` (in entry `Wi-Fi`) is not a page on the site." in output
-    assert "Traceback" not in output

@@ -2,7 +2,7 @@
 
 Each rule reads text (blocks of prose, or raw lines) and returns `Finding`s: a `Problem`
 (file, line, message, how to fix) plus how serious it is. Errors stop a pull request;
-warnings are advice a reviewer weighs. content_check.py decides which files get which rules.
+warnings are advice a reviewer weighs. caretech/stages/check.py decides which files get which rules.
 """
 
 from __future__ import annotations

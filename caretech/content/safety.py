@@ -5,7 +5,7 @@ a reader's browser, load things from other sites or change where the page sends 
 The rules read the HTML that Markdown becomes, not the Markdown: attr_list (`{: onclick=… }`),
 md_in_html and reference-style links all end up as HTML, whatever way they were typed.
 
-Both the build (hooks/content_safety.py, on every finished page) and the content check
+Both the build (caretech/stages/finish.py, on every finished page) and the content check
 (caretech/stages/check.py) use `unsafe_markup`, then `locate` to find the source line.
 
 The HTML is read with selectolax's Lexbor parser, which follows the HTML standard's parsing
@@ -133,7 +133,7 @@ def _attribute_problems(tag: str, name: str, value: str, refused: bool) -> list[
 # What the theme itself writes around the content that content may not write: its settings in
 # <head>, its scripts (caretech/site/csp.py allows the inline ones by hash) and its search and
 # colour-scheme forms. Only these shapes pass in a finished page; anything else came from content.
-_THEME_META = {"charset": None, "name": {"description", "author", "generator", "viewport", "theme-color"},
+_THEME_META = {"charset": None, "name": {"description", "keywords", "author", "generator", "viewport", "theme-color"},
                "http-equiv": {"content-security-policy"}}
 _THEME_LINK_RELS = {"stylesheet", "icon", "canonical", "manifest", "prev", "next", "apple-touch-icon", "alternate"}
 _THEME_FORM_CLASSES = {"md-search__form", "md-header__option"}

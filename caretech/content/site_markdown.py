@@ -1,8 +1,9 @@
 """Turn Markdown into HTML the way the site's build does, for checks that need no build.
 
-The extensions and their settings come from mkdocs.yml's `markdown_extensions`, plus the three
-MkDocs always adds, and the abbreviations the build gives the abbr extension, so the content check
-sees the same HTML the build makes.
+The extensions and their settings come from mkdocs.yml's `markdown_extensions` (the one place
+they are set), plus the three MkDocs always adds, so the content check and the Word downloads
+see the same HTML the build makes. Our own extensions that read project files (facts, glossary)
+are pointed at the project folder, wherever the command runs from.
 """
 
 from __future__ import annotations
@@ -14,11 +15,19 @@ from typing import Any, Callable
 import markdown
 import yaml
 
-from caretech.facts.markdown import with_facts_folder
-from caretech.readers.abbreviations import read_abbreviations, with_glossary
+from caretech.facts.markdown import EXTENSION as FACTS
+from caretech.text.glossary import EXTENSION as GLOSSARY
 
 # MkDocs adds these to every site's list (mkdocs/config/defaults.py: MarkdownExtensions builtins).
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+# Our extensions with a `project` setting: the folder whose facts/ and includes/ they read.
+PROJECT_EXTENSIONS = (FACTS, GLOSSARY)
+
+
+def with_project(settings: dict[str, dict], project: Path) -> dict[str, dict]:
+    """Extension settings with our extensions pointed at `project` (a full path)."""
+    folder = str(Path(project).resolve())
+    return {**settings, **{name: {**settings.get(name, {}), "project": folder} for name in PROJECT_EXTENSIONS}}
 
 
 def _loader(config_dir: Path) -> type[yaml.SafeLoader]:
@@ -57,8 +66,7 @@ def site_extensions(config_file: Path) -> tuple[list[str], dict[str, dict]]:
 def site_markdown(config_file: Path) -> Callable[[str], str]:
     """A function from Markdown (no front matter) to the HTML the site's build would make."""
     names, settings = site_extensions(config_file)
-    settings = with_glossary(settings, read_abbreviations(config_file.parent))
-    settings = with_facts_folder(settings, config_file.parent)
+    settings = with_project(settings, config_file.parent)
     renderer = markdown.Markdown(extensions=names, extension_configs=settings)
 
     def render(text: str) -> str:

@@ -53,8 +53,3 @@ def makeExtension(**kwargs) -> FactsExtension:
 
 EXTENSION = "caretech.facts.markdown"
 
-
-def with_facts_folder(settings: dict[str, dict], project: Path) -> dict[str, dict]:
-    """Markdown extension settings with this extension pointed at `project`'s facts, wherever
-    the build or the check runs from."""
-    return {**settings, EXTENSION: {**settings.get(EXTENSION, {}), "project": str(Path(project).resolve())}}

@@ -1,6 +1,6 @@
 """The pathway compiler: load -> validate (schema, then graph) -> model -> routes -> render.
 
-Nothing here knows about MkDocs; `hooks/pathways.py` adapts it to the build.
+Nothing here knows about MkDocs; `caretech/stages/generate.py` adapts it to the build.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What we copied from Material for MkDocs, and whether the installed Material still matches it.
 
-overrides/UPSTREAM.toml lists every Material file (or template block) we copied, changed or
+material-overrides.toml (beside overrides/, not in it: the theme folder is published) lists every Material file (or template block) we copied, changed or
 depend on, with the Material version and the sha256 of the upstream text at that version.
 When Material changes one of them, `changed()` names our file to re-merge, so an upgrade fails
 a test instead of quietly running old copies (tests/test_material_upstream.py).
@@ -23,7 +23,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-RECORD = Path("overrides/UPSTREAM.toml")
+RECORD = Path("material-overrides.toml")
 
 
 @dataclass(frozen=True)

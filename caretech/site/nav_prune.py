@@ -58,3 +58,20 @@ def _near_current(section, index, make_link) -> list:
     start = max(0, min(current - MAX_PAGES // 2, len(others) - MAX_PAGES))
     shown = others[start:start + MAX_PAGES]
     return [index, *shown, make_link(f"All {len(others)} pages in this section", index.url)]
+
+
+class PageMenu:
+    """The site's navigation as one page's template sees it: a smaller menu, the rest unchanged."""
+
+    def __init__(self, nav: Any, make_link: Callable[[str, str], Any]):
+        self._nav = nav
+        self.items = pruned_menu(nav.items, make_link)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getattr__(self, name: str):
+        return getattr(self._nav, name)

@@ -26,7 +26,7 @@ FOLDER_IN_ZIP = "care-tech-guide"
 _ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 
 # Never used from file://: the 404 page and the sitemaps only work on a web server.
-# (Source maps and unused search languages are already gone: hooks/slim_output.py runs
+# (Source maps and unused search languages are already gone: caretech/stages/finish.py runs
 # in this build too, as mkdocs.offline.yml inherits mkdocs.yml's hooks.)
 _UNUSED_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 

@@ -1,6 +1,6 @@
 """Print packs: one page per section that combines its guides, to print for a staff folder.
 
-Plain Python, no MkDocs. The hook (hooks/print_pack.py) adds each pack as a small Markdown
+Plain Python, no MkDocs. The generate stage (caretech/stages/generate.py) adds each pack as a small Markdown
 page (`pack_page_markdown`: title, one sentence, the list of guides) and, once every page is
 rendered, appends `assemble_pack`'s HTML to it: the guides' own finished HTML, so each guide's
 Markdown is converted once and the pack has all that hooks added (the inline diagrams, ...).

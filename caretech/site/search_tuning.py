@@ -19,7 +19,7 @@ searched but never shown (and they are not in the page's HTML, so never printed)
   "scam"); a match outranks a page title (boost 1000), so the pages for a live
   incident come first.
 
-This module knows nothing of MkDocs: hooks/search_tuning.py calls it.
+This module knows nothing of MkDocs: caretech/stages/finish.py calls it.
 """
 
 from __future__ import annotations

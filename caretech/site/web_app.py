@@ -33,7 +33,7 @@ _WHITE = "#ffffff"
 
 def primary_colour(site: Path, name: str) -> str:
     """The hex colour Material uses for a primary palette name, read from the built CSS
-    (Material's palette stylesheet, which may be inside our own bundle: hooks/bundle.py)."""
+    (Material's palette stylesheet, which may be inside our own bundle: caretech/site/bundle.py)."""
     pattern = re.compile(rf"\[data-md-color-primary={re.escape(name)}\]\{{--md-primary-fg-color:(#[0-9a-fA-F]{{6}})")
     for css in sorted(site.glob("assets/stylesheets/*.css")):
         found = pattern.search(css.read_text(encoding="utf-8"))

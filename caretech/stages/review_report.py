@@ -2,7 +2,7 @@
 dates, oldest first, and every fact marked "as of <Month Year>", so the next review knows what
 to re-check.
 
-Plain Python: reads docs/ and pathways/ and returns a Markdown page. hooks/review_report.py
+Plain Python: reads docs/ and pathways/ and returns a Markdown page. caretech/stages/generate.py
 adds it to the site at maintainers/review-due/ (kept out of the menu and out of search).
 
     python -m caretech.stages.review_report --due-within 30 [--today YYYY-MM-DD]

@@ -12,7 +12,7 @@ The stages, one module each:
 - page.py: the page's Markdown (download link, fill-in fields, sheets) and the calculator worksheet;
 - formula.py: the formula language shared by the spreadsheet and the page's calculator.
 
-Nothing here knows about MkDocs; hooks/templates.py adds the pages' changes and the
+Nothing here knows about MkDocs; caretech/stages/generate.py adds the pages' changes and the
 downloads to the build.
 """
 

@@ -50,7 +50,7 @@ def test_the_first_visit_waits_to_load_search_until_the_search_box_is_used(page,
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url + GUIDE, wait_until="networkidle")
     assert page.locator("script[src*='/care-tech-guide.']").count() == 1, (
-        "our script bundle (with search-defer.js in it) is not on the page: see hooks/bundle.py")
+        "our script bundle (with search-defer.js in it) is not on the page: see caretech/site/bundle.py")
     assert not [url for url in requested if "search_index" in url or "/workers/search" in url], \
         "the search index or worker loaded before anyone searched"
     native = "() => [XMLHttpRequest.prototype.open, XMLHttpRequest.prototype.send, window.Worker]" \
