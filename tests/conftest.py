@@ -17,7 +17,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from helpers import BUILD_TODAY, ROOT, SITE_ADDRESS, run_mkdocs_build
+from caretech.problems import ContentError
+from helpers import BUILD_TODAY, ROOT, SITE_ADDRESS, run_mkdocs_build, shipped_pathways
 
 # Code the tests call in this process (templates, pathways and their facts) reads "today" from
 # here, never from the clock, as the test builds do.
@@ -77,6 +78,26 @@ def _build_site(site: Path) -> None:
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per run with the shipped mkdocs.yml."""
     return built_once(tmp_path_factory, "site", _build_site)
+
+
+@pytest.fixture(scope="session")
+def compiled_pathways():
+    """Every shipped pathway, compiled. A mistake in one fails the tests that use them, with the
+    compiler's message (file, line, fix), rather than stopping the run while tests are collected."""
+    try:
+        return shipped_pathways()
+    except ContentError as error:
+        pytest.fail(f"The shipped pathways do not compile:\n{error}", pytrace=False)
+
+
+@pytest.fixture
+def pathway(request, compiled_pathways):
+    """The pathway whose id the test is parametrized with (indirect=True; ids from
+    helpers.pathway_ids(), which reads only file names)."""
+    found = {p.id: p for p in compiled_pathways}.get(request.param)
+    if found is None:
+        pytest.fail(f"No pathway has the id {request.param!r}: pathways/{request.param}.yml should hold one")
+    return found
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import subprocess
 import sys
@@ -18,12 +19,18 @@ from helpers import FIXTURES, ROOT, known_pages
 
 CONTENT = FIXTURES / "content"
 TODAY = datetime.date(2026, 11, 26)  # the fixtures' dates are set against this day
-PROJECT = Project.load(ROOT, TODAY)
+
+
+@functools.cache
+def project() -> Project:
+    """The shipped project's words to avoid, facts and pages, read when a test first needs them
+    (not at import, where a content mistake would stop every test in this file being collected)."""
+    return Project.load(ROOT, TODAY)
 
 
 def findings_for(relative: str):
     path = CONTENT / relative
-    return check_file(path, PROJECT, path.relative_to(ROOT).as_posix())
+    return check_file(path, project(), path.relative_to(ROOT).as_posix())
 
 
 # fixture, rule, severity, line, words in the message
@@ -84,7 +91,7 @@ def test_a_clean_guide_and_pathway_have_no_findings():
 
 
 def test_every_rule_has_a_fixture_that_triggers_it():
-    _, found = check_paths([CONTENT], PROJECT)
+    _, found = check_paths([CONTENT], project())
     assert {f.rule for f in found} == set(RULES)
     assert {f.severity for f in found if f.rule in RULES} <= {ERROR, WARNING}
     assert all(f.severity == RULES[f.rule][0] for f in found), "each rule keeps one severity"
@@ -92,7 +99,7 @@ def test_every_rule_has_a_fixture_that_triggers_it():
 
 def test_review_dates_in_the_future_are_caught():
     text = (CONTENT / "docs/section/clean.md").read_text().replace("last_reviewed: 2026-11-01", "last_reviewed: 2026-12-01")
-    found = [f for f in check_page(text, "docs/x/y.md", "x/y.md", PROJECT) if f.rule == "review-date"]
+    found = [f for f in check_page(text, "docs/x/y.md", "x/y.md", project()) if f.rule == "review-date"]
     assert [(f.problem.line, f.problem.message) for f in found] == [(5, "`last_reviewed` is 2026-12-01, which is in the future.")]
 
 
@@ -179,7 +186,7 @@ def test_the_guide_template_has_valid_front_matter():
 
 
 def test_an_unfinished_copy_of_a_template_is_caught():
-    _, found = check_paths([ROOT / "templates"], PROJECT)
+    _, found = check_paths([ROOT / "templates"], project())
     unfinished = {f.problem.file for f in found if f.rule == "placeholder"}
     assert unfinished == {"templates/guide.md", "templates/pathway.yml", "templates/template-doc.md",
                           "templates/template-sheet.md"}
@@ -193,7 +200,7 @@ def test_the_example_pathway_in_contributing_compiles_and_follows_the_house_styl
                                         load_schema(ROOT / "pathways" / "schema.json"), known_pages())
     assert problems == [], [str(p) for p in problems]
     assert len(pathway.questions) == 2 and len(pathway.outcomes) == 2
-    assert [str(f) for f in check_pathway(example, "pathways/lost-work-phone.yml", PROJECT)] == []
+    assert [str(f) for f in check_pathway(example, "pathways/lost-work-phone.yml", project())] == []
 
 
 def test_contributing_explains_every_rule_of_the_content_check():

@@ -14,9 +14,9 @@ from caretech.pathways import compile_pathway, load_schema
 from caretech.pathways.flowchart import ANY_ANSWER, Chart, added_steps_note, question_numbers, render_flowchart
 from caretech.pathways.model import Action, Pathway
 from caretech.pathways.render import escape_markdown, render_routes_page
-from helpers import FACTS, ROOT, known_pages, shipped_pathways
+from helpers import ROOT, known_pages, pathway_ids, shipped_facts
 
-PATHWAYS = shipped_pathways()
+IDS = pathway_ids()
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -42,7 +42,7 @@ def answer_text(question, answers) -> list[str]:
 
 def compiled(text: str, name: str) -> Pathway:
     pathway, problems = compile_pathway(text, f"pathways/{name}.yml", load_schema(ROOT / "pathways" / "schema.json"),
-                                        known_pages(), FACTS)
+                                        known_pages(), shipped_facts())
     assert not problems, problems
     return pathway
 
@@ -61,7 +61,7 @@ def chart_arrows(svg: ET.Element) -> dict[tuple[str, str], ET.Element]:
     return arrows
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
 def test_every_question_answer_and_outcome_is_on_the_chart_and_the_arrows_are_the_routes(pathway):
     svg = parse(pathway)
     steps = {g.get("data-step"): g for g in svg.iter(f"{SVG}g") if g.get("data-step")}
@@ -87,8 +87,8 @@ def test_every_question_answer_and_outcome_is_on_the_chart_and_the_arrows_are_th
         assert classes.count("ctg-chart-line") == 2 and classes.count("ctg-chart-head") == 1
 
 
-def test_the_chart_has_an_accessible_name_that_points_to_the_route_list():
-    pathway = PATHWAYS[0]
+def test_the_chart_has_an_accessible_name_that_points_to_the_route_list(compiled_pathways):
+    pathway = compiled_pathways[0]
     svg = parse(pathway)
     assert svg.get("role") == "img"
     title = svg.find(f"{SVG}title")
@@ -100,8 +100,8 @@ def test_the_chart_has_an_accessible_name_that_points_to_the_route_list():
     assert "style" not in render_flowchart(pathway).svg and "<script" not in page
 
 
-def test_the_same_pathway_draws_the_same_chart():
-    assert render_flowchart(PATHWAYS[0]).svg == render_flowchart(PATHWAYS[0]).svg
+def test_the_same_pathway_draws_the_same_chart(compiled_pathways):
+    assert render_flowchart(compiled_pathways[0]).svg == render_flowchart(compiled_pathways[0]).svg
 
 
 def test_an_edit_to_the_routes_in_the_yaml_changes_the_chart():
@@ -118,7 +118,7 @@ def test_an_edit_to_the_routes_in_the_yaml_changes_the_chart():
     assert group_text(chart_arrows(parse(after))[("chat-apps", "share-with-family")]) == ["No"]
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
 def test_every_answer_that_adds_steps_is_marked_on_its_arrow(pathway):
     arrows = chart_arrows(parse(pathway))
     marked = 0
@@ -209,7 +209,7 @@ def test_the_geometry_check_finds_a_line_through_a_box():
     assert crossings(chart) == 1
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
 def test_no_line_goes_through_a_box_or_an_answer_and_lines_rarely_cross(pathway):
     chart = render_flowchart(pathway)
     assert lines_through_boxes(chart) == []
@@ -222,7 +222,7 @@ def test_no_line_goes_through_a_box_or_an_answer_and_lines_rarely_cross(pathway)
         assert 0 <= box[0] and box[2] <= chart.width and 0 <= box[1] and box[3] <= chart.height
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
 def test_answers_read_left_to_right_in_their_order(pathway):
     chart = render_flowchart(pathway)
     for question in pathway.questions:
@@ -231,7 +231,7 @@ def test_answers_read_left_to_right_in_their_order(pathway):
         assert lefts == sorted(lefts), question.id
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
 def test_the_description_gives_the_shape_and_every_result(pathway):
     desc = parse(pathway).find(f"{SVG}desc").text
     assert f"{len(pathway.questions)} questions" in desc
@@ -242,7 +242,7 @@ def test_the_description_gives_the_shape_and_every_result(pathway):
 
 # ---------- The outline and the all-routes page ----------
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
 def test_the_outline_numbers_every_question_as_the_chart_does_and_says_where_each_answer_leads(pathway):
     page = render_routes_page(pathway, "https://example.org/pathways/x/all-routes/")
     numbers = question_numbers(pathway)
@@ -262,7 +262,7 @@ def test_the_outline_numbers_every_question_as_the_chart_does_and_says_where_eac
     assert "style=" not in page and "<script" not in page
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
 def test_the_all_routes_page_groups_every_route_under_its_result(pathway):
     from caretech.pathways import enumerate_routes
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from caretech.pathways import enumerate_routes
-from helpers import shipped_pathways
+from helpers import pathway_ids
 
-PATHWAYS = shipped_pathways()
+IDS = pathway_ids()
 
 
 @dataclass
@@ -91,7 +91,7 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
 def test_every_route_by_the_pages_plain_links(built_site: Path, pathway):
     steps = read_page(built_site, pathway.id)
     assert set(steps) == {s.id for s in (*pathway.questions, *pathway.outcomes)}

@@ -8,18 +8,18 @@ from pathlib import Path
 import pytest
 
 from caretech.pathways import compile_folder, enumerate_routes, route_table
-from helpers import ROOT, known_pages, shipped_pathways
+from helpers import ROOT, known_pages, pathway_ids, shipped_pathways
 
-PATHWAYS = shipped_pathways()
+IDS = pathway_ids()
 ROUTE_TABLES = Path(__file__).parent / "routes"
 
 
-def test_pathways_are_shipped():
+def test_pathways_are_shipped(compiled_pathways):
     pathways, indexes = compile_folder(ROOT / "pathways", known_pages=known_pages(), display_root=ROOT)
-    assert {"staff-own-phones", "breach-or-scam", "attack-or-system-down"} <= {p.id for p in PATHWAYS}
+    assert {"staff-own-phones", "breach-or-scam", "attack-or-system-down"} <= {p.id for p in compiled_pathways}
     assert [i.id for i in indexes] == ["something-gone-wrong"]
     assert len(pathways) + len(indexes) == len(list((ROOT / "pathways").glob("*.yml")))
-    assert {f.stem for f in ROUTE_TABLES.glob("*.txt")} == {p.id for p in PATHWAYS}, "a route table with no pathway"
+    assert {f.stem for f in ROUTE_TABLES.glob("*.txt")} == {p.id for p in compiled_pathways}, "a route table with no pathway"
 
 
 def test_something_gone_wrong_sends_each_answer_to_its_pathway():
@@ -30,7 +30,7 @@ def test_something_gone_wrong_sends_each_answer_to_its_pathway():
 
 def route_to(pathway_id: str, *answers: str):
     """The first route whose answers start with these labels."""
-    pathway = next(p for p in PATHWAYS if p.id == pathway_id)
+    pathway = next(p for p in shipped_pathways() if p.id == pathway_id)
     return pathway, next(r for r in enumerate_routes(pathway)
                          if [c.answer.label for c in r.choices][:len(answers)] == list(answers))
 
@@ -55,8 +55,8 @@ def test_an_answer_that_asks_for_an_action_sooner_moves_it_to_that_group():
     assert len(insurer) == 1 and insurer[0].when == "now"
 
 
-def test_possible_harm_and_not_knowing_lead_to_the_icos_self_assessment_not_straight_to_a_report():
-    breach = next(p for p in PATHWAYS if p.id == "breach-or-scam")
+def test_possible_harm_and_not_knowing_lead_to_the_icos_self_assessment_not_straight_to_a_report(compiled_pathways):
+    breach = next(p for p in compiled_pathways if p.id == "breach-or-scam")
     harm = breach.step("harm")
     leads = {a.label: a.next for a in harm.answers}
     assert leads["Some harm is possible"] == leads["I don't know"] == "check-with-ico"
@@ -76,7 +76,7 @@ def test_fraud_and_theft_routes_prompt_for_cqcs_police_involvement_notification(
             assert regulator in told[nation] and "Care Quality Commission" not in told[nation], (first, nation)
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=[p.id for p in PATHWAYS])
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
 def test_route_table_matches_the_reviewed_copy(pathway):
     """tests/routes/<id>.txt is the reviewed routing; a change to routing shows up as a diff.
 
@@ -91,8 +91,8 @@ def test_route_table_matches_the_reviewed_copy(pathway):
     assert actual == expected_file.read_text(encoding="utf-8")
 
 
-def test_answers_add_tailored_actions():
-    phones = next(p for p in PATHWAYS if p.id == "staff-own-phones")
+def test_answers_add_tailored_actions(compiled_pathways):
+    phones = next(p for p in compiled_pathways if p.id == "staff-own-phones")
     routes = [r for r in enumerate_routes(phones) if r.outcome.id == "own-phones-with-safeguards"]
     action_lists = {r.actions for r in routes}
     assert len(action_lists) > 1, "different routes to one outcome give different action lists"

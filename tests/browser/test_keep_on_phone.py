@@ -27,7 +27,7 @@ import pytest
 
 from caretech.site.offline_cache import MANIFEST_NAME, write_offline_files
 from conftest import axe_violations, describe_violations, guarded_page
-from pathway_helpers import PATHWAYS, answer_by_mouse, longest_route, pdf_text, snapshot, words
+from pathway_helpers import answer_by_mouse, longest_route, pdf_text, snapshot, words
 
 pytestmark = pytest.mark.browser
 
@@ -167,7 +167,7 @@ def test_first_visit_registers_the_worker_and_fetches_no_other_page(browser, sit
         assert page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).scope") == site_url
 
 
-def test_after_saving_the_whole_guide_works_offline(browser, site_url, built_site, tmp_path):
+def test_after_saving_the_whole_guide_works_offline(browser, site_url, built_site, tmp_path, compiled_pathways):
     with guarded_page(browser, service_workers="allow") as page:
         seconds = save_whole_guide(page, site_url)
         manifest = json.loads((built_site / MANIFEST_NAME).read_text(encoding="utf-8"))
@@ -179,7 +179,7 @@ def test_after_saving_the_whole_guide_works_offline(browser, site_url, built_sit
             page.goto(site_url + name.removesuffix("index.html"))
             assert words(page.locator("h1").first.inner_text()) == heading(built_site, name), name
 
-        pathway = PATHWAYS[0]
+        pathway = compiled_pathways[0]
         route = longest_route(pathway)
         page.goto(f"{site_url}pathways/{pathway.id}/")
         for choice in route.choices:

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import FACTS
-from pathway_helpers import PATHWAYS, routes, state_url
+from helpers import shipped_facts, shipped_pathways
+from pathway_helpers import routes, state_url
 
 pytestmark = pytest.mark.browser
 
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
 BUTTON = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
-REGULATOR = {nation: FACTS.get("regulator").part(nation) for nation in NATIONS}
 # Words that name one regulator and no other ("Care Inspectorate" alone is in "Care Inspectorate Wales").
 OWN_WORDS = {"england": "Care Quality Commission", "wales": "Care Inspectorate Wales",
              "scotland": "the Care Inspectorate", "northern-ireland": "Regulation and Quality Improvement Authority"}
@@ -29,7 +28,7 @@ RESULTS = [
 
 
 def route_to(pathway_id: str, first_words: str, outcome: str):
-    pathway = next(p for p in PATHWAYS if p.id == pathway_id)
+    pathway = next(p for p in shipped_pathways() if p.id == pathway_id)
     found = [r for r in routes(pathway) if first_words in r.choices[0].answer.label and r.outcome.id == outcome]
     assert found, (pathway_id, first_words, outcome)
     return pathway, max(found, key=lambda r: len(r.actions))
@@ -70,7 +69,8 @@ def test_the_choice_is_kept_and_the_guide_shows_only_that_nation(page, site_url)
     bar = page.locator(".ctg-nation-bar")
     assert "Where is your service?" in bar.inner_text()
     everything = visible_text(page, ".md-content")
-    assert all(OWN_WORDS[n] in everything or REGULATOR[n] in everything for n in NATIONS), "no choice: every nation"
+    regulator = shipped_facts().get("regulator")
+    assert all(OWN_WORDS[n] in everything or regulator.part(n) in everything for n in NATIONS), "no choice: every nation"
     bar.get_by_role("button", name="Scotland", exact=True).click()
     page.reload()
     assert "Showing the advice for Scotland" in page.locator(".ctg-nation-bar").inner_text(), "kept on this device"

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from conftest import guarded_page
-from pathway_helpers import PATHWAYS, answer_by_mouse, routes, snapshot
+from pathway_helpers import answer_by_mouse, routes, snapshot
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +22,7 @@ def offline_page(browser):
     return guarded_page(browser, allowed_hosts=set())
 
 
-def test_the_zip_is_one_folder_with_the_whole_site(offline_copy):
+def test_the_zip_is_one_folder_with_the_whole_site(offline_copy, compiled_pathways):
     names = zipfile.ZipFile(offline_copy.zip).namelist()
     size = offline_copy.zip.stat().st_size
     print(f"\noffline zip: {size / 1_000_000:.2f} MB, {len(names)} files")
@@ -32,7 +32,7 @@ def test_the_zip_is_one_folder_with_the_whole_site(offline_copy):
                    "assets/javascripts/iframe-worker/shim.js", "assets/javascripts/iframe-worker/LICENSE",
                    "devices-and-wifi/wifi.html", "devices-and-wifi/print.html"):
         assert (folder / needed).is_file(), needed
-    for pathway in PATHWAYS:
+    for pathway in compiled_pathways:
         assert (folder / "pathways" / pathway.id / "index.html").is_file(), pathway.id
     assert not [n for n in names if n.endswith(".map")], "source maps are stripped"
     assert not (folder / "assets/javascripts/lunr").exists(), "other languages' search files are stripped"
@@ -50,13 +50,13 @@ def test_pages_load_the_local_shim_and_link_to_html_files(offline_copy):
     assert "ctg-download" not in guide_to_it, "no download link inside the download"
 
 
-def test_a_pathway_can_be_answered_to_its_result_from_file(browser, offline_copy):
+def test_a_pathway_can_be_answered_to_its_result_from_file(browser, offline_copy, compiled_pathways):
     with offline_page(browser) as page:
         page.goto((offline_copy.folder / "index.html").as_uri())
         links = page.locator(".md-content a[href^='pathways/'][href$='/index.html']")
         ids = [href.split("/")[1] for href in links.evaluate_all("(all) => all.map((a) => a.getAttribute('href'))")]
         # The first link that is a pathway (an index, such as something-gone-wrong, only sends people on).
-        pathway = next(p for i in ids for p in PATHWAYS if p.id == i)
+        pathway = next(p for i in ids for p in compiled_pathways if p.id == i)
         link = links.nth(ids.index(pathway.id))
         route = max(routes(pathway), key=lambda r: len(r.choices))
         link.click()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import guarded_page
-from pathway_helpers import PATHWAYS, answer_by_mouse, longest_route
+from pathway_helpers import answer_by_mouse, longest_route
 
 pytestmark = pytest.mark.browser
 
@@ -96,8 +96,8 @@ def test_the_edit_link_is_full_size_where_it_is_shown(browser, site_url):
         assert box["width"] >= TARGET and box["height"] >= TARGET
 
 
-def test_change_on_the_answers_summary_is_full_size(browser, site_url):
-    pathway = PATHWAYS[0]
+def test_change_on_the_answers_summary_is_full_size(browser, site_url, compiled_pathways):
+    pathway = compiled_pathways[0]
     route = longest_route(pathway)
     with phone_page(browser) as page:
         page.goto(f"{site_url}pathways/{pathway.id}/")

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import COLOUR_RULES, DARK, LIGHT, axe_violations, describe_violations
 from pathway_helpers import (
-    IDS, PATHWAYS, SAMPLE, SAMPLE_IDS, answer_by_mouse, click, guarded_page, longest_route, page_url, snapshot, state_url,
+    IDS, SAMPLE_IDS, answer_by_mouse, click, guarded_page, longest_route, page_url, snapshot, state_url,
 )
 
 pytestmark = pytest.mark.browser
@@ -36,7 +36,7 @@ def assert_none_in_either_scheme(page, where: str) -> None:
     assert not violations, f"{where} (dark):\n{describe_violations(violations)}"
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
 def test_axe_finds_nothing_mid_way_and_at_the_result_in_either_scheme(page, site_url, pathway):
     """The first question, as the page loads, is audited in both schemes by the walk over every
     page (test_accessibility.py); here the states only the script makes."""
@@ -58,11 +58,11 @@ def test_axe_finds_nothing_mid_way_and_at_the_result_in_either_scheme(page, site
 # Without the script every pathway page is the same markup (caretech/pathways/render.py) with its
 # own words. So every pathway's whole tree is audited in the light scheme (all rules, which see
 # the words), and the dark scheme, which changes colours only, is audited on the sample.
-NO_SCRIPT_AUDITS = [pytest.param(p, "light", id=f"{p.id}-light") for p in PATHWAYS] + [
-    pytest.param(p, "dark", id=f"{p.id}-dark") for p in SAMPLE]
+NO_SCRIPT_AUDITS = [pytest.param(p, "light", id=f"{p}-light") for p in IDS] + [
+    pytest.param(p, "dark", id=f"{p}-dark") for p in SAMPLE_IDS]
 
 
-@pytest.mark.parametrize(("pathway", "scheme"), NO_SCRIPT_AUDITS)
+@pytest.mark.parametrize(("pathway", "scheme"), NO_SCRIPT_AUDITS, indirect=["pathway"])
 def test_axe_finds_nothing_on_the_whole_tree_without_the_script(browser, site_url, pathway, scheme):
     with guarded_page(browser, color_scheme=scheme) as page:
         without_script(page)
@@ -72,9 +72,9 @@ def test_axe_finds_nothing_on_the_whole_tree_without_the_script(browser, site_ur
         assert_no_violations(page, f"{pathway.id}, no script, {scheme}")
 
 
-def test_axe_finds_nothing_in_error_and_note_states(page, site_url):
+def test_axe_finds_nothing_in_error_and_note_states(page, site_url, compiled_pathways):
     """These parts are the same on every pathway, so one pathway is enough."""
-    pathway = PATHWAYS[0]
+    pathway = compiled_pathways[0]
     outcome = pathway.outcomes[0]
     page.goto(page_url(site_url, pathway))
     page.locator(f"#{pathway.start} button[type=submit]").click()
@@ -109,10 +109,10 @@ def overflow(page) -> list[str]:
 
 
 @pytest.mark.parametrize("screen", SMALL_SCREENS, ids=list(SMALL_SCREENS))
-def test_small_screens_and_400_percent_zoom_need_no_sideways_scrolling(browser, site_url, screen):
+def test_small_screens_and_400_percent_zoom_need_no_sideways_scrolling(browser, site_url, screen, compiled_pathways):
     with guarded_page(browser) as page:
         page.set_viewport_size(SMALL_SCREENS[screen])
-        for pathway in PATHWAYS:
+        for pathway in compiled_pathways:
             route = longest_route(pathway)
             page.goto(page_url(site_url, pathway))
             assert not overflow(page), pathway.id
@@ -124,8 +124,8 @@ def test_small_screens_and_400_percent_zoom_need_no_sideways_scrolling(browser, 
             assert snapshot(page)["visible"] == [pathway.start]
 
 
-def test_touch_targets_are_large(page, site_url):
-    pathway = PATHWAYS[0]
+def test_touch_targets_are_large(page, site_url, compiled_pathways):
+    pathway = compiled_pathways[0]
     route = longest_route(pathway)
     page.set_viewport_size({"width": 375, "height": 667})
     page.goto(state_url(site_url, pathway, route.choices, route.choices[-1].question.id))
@@ -153,8 +153,8 @@ def outline(page) -> tuple[str, float]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_keyboard_focus_is_clearly_visible(browser, site_url, scheme):
-    pathway = PATHWAYS[0]
+def test_keyboard_focus_is_clearly_visible(browser, site_url, scheme, compiled_pathways):
+    pathway = compiled_pathways[0]
     with guarded_page(browser, color_scheme=scheme) as page:
         page.goto(page_url(site_url, pathway))
         page.locator(f"#{pathway.start}-title").focus()
@@ -169,14 +169,14 @@ def test_keyboard_focus_is_clearly_visible(browser, site_url, scheme):
 
 
 @pytest.mark.parametrize("motion", ["reduce", "no-preference"])
-def test_reduced_motion_turns_off_movement(browser, site_url, motion):
+def test_reduced_motion_turns_off_movement(browser, site_url, motion, compiled_pathways):
     with guarded_page(browser, reduced_motion=motion) as page:
-        page.goto(page_url(site_url, PATHWAYS[0]))
+        page.goto(page_url(site_url, compiled_pathways[0]))
         duration = page.evaluate("getComputedStyle(document.querySelector('.ctg-choice')).transitionDuration")
         assert (duration == "0s") == (motion == "reduce")
 
 
-@pytest.mark.parametrize("pathway", SAMPLE, ids=SAMPLE_IDS)
+@pytest.mark.parametrize("pathway", SAMPLE_IDS, indirect=True)
 def test_each_question_is_a_named_group_of_radio_buttons(page, site_url, pathway):
     """What a screen reader hears: the question names the group; each answer names its radio button."""
     route = longest_route(pathway)

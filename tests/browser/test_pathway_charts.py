@@ -13,13 +13,11 @@ import pytest
 from caretech.pathways import enumerate_routes
 from caretech.readers.dates import format_date
 from conftest import guarded_page
-from helpers import SITE_ADDRESS, shipped_pathways
+from helpers import SITE_ADDRESS, pathway_ids
 
 pytestmark = pytest.mark.browser
 
-PATHWAYS = shipped_pathways()
-IDS = [p.id for p in PATHWAYS]
-BIGGEST = max(PATHWAYS, key=lambda p: len(enumerate_routes(p)))
+IDS = pathway_ids()
 TWELVE_POINT = 16  # CSS px: 12 pt is 16 px
 
 
@@ -36,7 +34,7 @@ def printed_pages(page, path) -> list[str]:
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
 def test_at_375_px_the_first_question_is_in_view_on_load(browser, site_url, pathway, javascript):
     with guarded_page(browser, viewport={"width": 375, "height": 667}, java_script_enabled=javascript) as page:
         page.goto(f"{site_url}pathways/{pathway.id}/all-routes/#chart")
@@ -50,7 +48,7 @@ def test_at_375_px_the_first_question_is_in_view_on_load(browser, site_url, path
         assert page.evaluate("document.querySelector('.ctg-chart-scroll').getBoundingClientRect().right") <= 375
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS, ids=IDS)
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
 def test_every_chart_prints_at_12_pt_with_title_date_and_address_on_every_sheet(browser, site_url, pathway, tmp_path):
     with guarded_page(browser) as page:
         page.goto(f"{site_url}pathways/{pathway.id}/all-routes/")
@@ -89,22 +87,23 @@ def test_every_chart_prints_at_12_pt_with_title_date_and_address_on_every_sheet(
         assert squeezed(f"Result: {outcome.title}") in on_paper, outcome.id
 
 
-def test_the_biggest_pathways_routes_print_one_result_at_a_time(browser, site_url, tmp_path):
-    routes = enumerate_routes(BIGGEST)
+def test_the_biggest_pathways_routes_print_one_result_at_a_time(browser, site_url, tmp_path, compiled_pathways):
+    biggest = max(compiled_pathways, key=lambda p: len(enumerate_routes(p)))
+    routes = enumerate_routes(biggest)
     with guarded_page(browser) as page:
-        for outcome in BIGGEST.outcomes:
+        for outcome in biggest.outcomes:
             mine = [r for r in routes if r.outcome.id == outcome.id]
             if not mine:
                 continue
-            page.goto(f"{site_url}pathways/{BIGGEST.id}/all-routes/#result-{outcome.id}")
+            page.goto(f"{site_url}pathways/{biggest.id}/all-routes/#result-{outcome.id}")
             page.emulate_media(media="print")
             sheets = printed_pages(page, tmp_path / f"{outcome.id}.pdf")
             text = squeezed("".join(sheets))
-            assert squeezed(f"All routes: {BIGGEST.title}") in squeezed(sheets[0])
+            assert squeezed(f"All routes: {biggest.title}") in squeezed(sheets[0])
             assert squeezed(f"Routes to the result “{outcome.title}”") in squeezed(sheets[0])
             assert len(re.findall(r"Route\d+:", text)) == len(mine), outcome.id
             assert text.count(squeezed(f"Result: {outcome.title}")) == len(mine)
             assert "chart·Version" not in text and "Print only this group" not in "".join(sheets)
-            for other in BIGGEST.outcomes:
+            for other in biggest.outcomes:
                 if other.id != outcome.id:
                     assert squeezed(f"Result: {other.title}") not in text

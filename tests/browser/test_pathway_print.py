@@ -10,7 +10,7 @@ import pytest
 
 from caretech.readers.dates import format_date as long_date
 from pathway_helpers import (
-    IDS, PATHWAYS, SAMPLE, SAMPLE_IDS, SITE_ADDRESS, guarded_page, guide_address, longest_route, no_spaces, page_url,
+    IDS, SAMPLE_IDS, SITE_ADDRESS, guarded_page, guide_address, longest_route, no_spaces, page_url,
     pdf_text, routes,
     state_url, words,
 )
@@ -45,7 +45,7 @@ def assert_nothing_from_the_screen(page, text: str) -> None:
     assert shown == [], shown
 
 
-@pytest.mark.parametrize("pathway", SAMPLE, ids=SAMPLE_IDS)
+@pytest.mark.parametrize("pathway", SAMPLE_IDS, indirect=True)
 def test_the_printed_result_has_the_date_answers_outcome_actions_and_addresses(page, site_url, pathway, tmp_path):
     route = route_with_most_to_print(pathway)
     page.goto(state_url(site_url, pathway, route.choices, route.outcome.id))
@@ -76,7 +76,7 @@ def test_the_printed_result_has_the_date_answers_outcome_actions_and_addresses(p
     assert_nothing_from_the_screen(page, text)
 
 
-@pytest.mark.parametrize("pathway", PATHWAYS[:1], ids=IDS[:1])
+@pytest.mark.parametrize("pathway", IDS[:1], indirect=True)
 def test_printing_mid_way_prints_the_question_without_the_controls(page, site_url, pathway, tmp_path):
     route = longest_route(pathway)
     page.goto(state_url(site_url, pathway, route.choices, route.choices[-1].question.id))
@@ -86,7 +86,7 @@ def test_printing_mid_way_prints_the_question_without_the_controls(page, site_ur
     assert_nothing_from_the_screen(page, text)
 
 
-@pytest.mark.parametrize("pathway", SAMPLE, ids=SAMPLE_IDS)
+@pytest.mark.parametrize("pathway", SAMPLE_IDS, indirect=True)
 def test_with_javascript_off_the_whole_tree_prints_with_step_numbers(browser, site_url, pathway, tmp_path):
     with guarded_page(browser, java_script_enabled=False) as page:
         page.goto(page_url(site_url, pathway))
@@ -103,9 +103,9 @@ def test_with_javascript_off_the_whole_tree_prints_with_step_numbers(browser, si
             assert f"{words(answer.label)} (go to step {target})" in flowing
 
 
-def test_an_urgent_result_lists_do_this_now_first_on_screen_and_in_print(page, site_url, tmp_path):
+def test_an_urgent_result_lists_do_this_now_first_on_screen_and_in_print(page, site_url, tmp_path, compiled_pathways):
     # issue 22: "Ask the person who got it to delete or return it" came 7th, after "learn from it".
-    pathway = next(p for p in PATHWAYS if p.id == "breach-or-scam")
+    pathway = next(p for p in compiled_pathways if p.id == "breach-or-scam")
     route = next(r for r in routes(pathway) if [c.answer.label for c in r.choices][:3] == [
         "An email or letter went to the wrong person", "Yes, including health or care details", "Yes, or we are not sure"])
     page.goto(state_url(site_url, pathway, route.choices, route.outcome.id))

@@ -10,22 +10,24 @@ import pytest
 
 from caretech.pathways.flowchart import render_flowchart
 from conftest import axe_violations, describe_violations
-from helpers import DOCS, shipped_pathways
+from helpers import DOCS
 
 pytestmark = pytest.mark.browser
 
-PATHWAYS = shipped_pathways()
 DIAGRAM_GUIDES = sorted(
     p.relative_to(DOCS).with_suffix("").as_posix() + "/"
     for p in DOCS.rglob("*.md") if re.search(r"!\[[^\]]+\]\(images/[^)]+\.svg\)", p.read_text(encoding="utf-8"))
 )
-# Every chart is drawn by the same code: check the one people pin up, the widest and the tallest.
-_CHARTS = {p.id: p for p in (
-    next(p for p in PATHWAYS if p.id == "breach-or-scam"),  # the urgent one, behind the index
-    max(PATHWAYS, key=lambda p: render_flowchart(p).width),
-    max(PATHWAYS, key=lambda p: render_flowchart(p).height),
-)}
-CHART_PAGES = [f"pathways/{name}/all-routes/" for name in _CHARTS]
+
+
+def chart_pages(pathways) -> list[str]:
+    """Every chart is drawn by the same code: check the one people pin up, the widest and the tallest."""
+    charts = {p.id: p for p in (
+        next(p for p in pathways if p.id == "breach-or-scam"),  # the urgent one, behind the index
+        max(pathways, key=lambda p: render_flowchart(p).width),
+        max(pathways, key=lambda p: render_flowchart(p).height),
+    )}
+    return [f"pathways/{name}/all-routes/" for name in charts]
 
 # Every text in a picture: its colour, the page's background and body text size, and the size
 # the text is drawn at (font size times the drawing's scale on screen).
@@ -71,12 +73,13 @@ def test_six_guides_show_a_diagram():
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pictures_pass_axe_and_stay_readable_in_both_schemes_and_in_print(browser, site_url, scheme):
+def test_pictures_pass_axe_and_stay_readable_in_both_schemes_and_in_print(browser, site_url, scheme, compiled_pathways):
     from conftest import guarded_page
 
+    charts = chart_pages(compiled_pathways)
     with guarded_page(browser, viewport={"width": 375, "height": 800}, color_scheme=scheme) as page:
         found, unreadable = {}, []
-        for name in CHART_PAGES + DIAGRAM_GUIDES:
+        for name in charts + DIAGRAM_GUIDES:
             page.goto(site_url + name)
             assert page.locator(".ctg-chart svg, .ctg-diagram svg").count() >= 1, f"{name}: no picture"
             # The whole page is audited by test_accessibility.py; here every rule, on the picture.
@@ -87,7 +90,7 @@ def test_pictures_pass_axe_and_stay_readable_in_both_schemes_and_in_print(browse
                     unreadable.append(f"{name}: {text['text']!r} is {text['fill']} on {text['bg']}")
                 if text["diagram"] and text["size"] < text["body"] - 0.1:
                     unreadable.append(f"{name}: {text['text']!r} is {text['size']:.1f} px, body text {text['body']} px")
-            if name in (CHART_PAGES[0], DIAGRAM_GUIDES[0]):  # print colours do not depend on the page
+            if name in (charts[0], DIAGRAM_GUIDES[0]):  # print colours do not depend on the page
                 page.emulate_media(media="print")
                 paints = page.evaluate(_PRINTED_PAINT)
                 page.emulate_media(media="screen")

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from conftest import guarded_page
-from pathway_helpers import PATHWAYS, answer_by_mouse, longest_route, page_url, snapshot
+from pathway_helpers import answer_by_mouse, longest_route, page_url, snapshot
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ def _print_stubbed(page, button: str) -> None:
     assert page.evaluate("window.printed") == 1
 
 
-def test_no_violation_reading_searching_printing_and_walking_a_pathway(browser, site_url):
+def test_no_violation_reading_searching_printing_and_walking_a_pathway(browser, site_url, compiled_pathways):
     with guarded_page(browser) as page:
         violations = _recording(page)
         page.goto(site_url)
@@ -56,7 +56,7 @@ def test_no_violation_reading_searching_printing_and_walking_a_pathway(browser, 
         page.goto(f"{site_url}devices-and-wifi/print/")
         _print_stubbed(page, "Print this page")
 
-        pathway = PATHWAYS[0]
+        pathway = compiled_pathways[0]
         route = longest_route(pathway)
         page.goto(page_url(site_url, pathway))
         for choice in route.choices:
@@ -80,7 +80,7 @@ def test_no_violation_reading_searching_printing_and_walking_a_pathway(browser, 
         page.console_errors.clear()  # Chromium's report of the blocked script, expected here
 
 
-def test_no_violation_in_the_offline_copy_and_every_page_has_the_policy(browser, offline_copy):
+def test_no_violation_in_the_offline_copy_and_every_page_has_the_policy(browser, offline_copy, compiled_pathways):
     pages = sorted(offline_copy.folder.rglob("*.html"))
     missing = [p for p in pages if 'http-equiv="Content-Security-Policy" content="default-src' not in p.read_text("utf-8")]
     assert pages and not missing, missing
@@ -90,7 +90,7 @@ def test_no_violation_in_the_offline_copy_and_every_page_has_the_policy(browser,
         _search(page, "backup")  # the search worker runs in iframe-worker's frame from file://
         page.locator(".md-search-result__link").first.click()
         page.wait_for_url(re.compile(r"backups\.html"))
-        pathway = PATHWAYS[0]
+        pathway = compiled_pathways[0]
         page.goto((offline_copy.folder / "pathways" / pathway.id / "index.html").as_uri())
         answer_by_mouse(page, longest_route(pathway).choices[0])
         assert violations == []

@@ -21,7 +21,7 @@
   // Number formats are made on first use: making them is slow, and most pages have no worksheet.
   let formats = null;
   function numberFormats() {
-    formats ??= {
+    if (!formats) formats = {
       pounds: new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 }),
       whole: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }),
       oneDecimal: new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
@@ -171,7 +171,7 @@
             if (!values.has(name)) throw new Error("missing");
             return values.get(name);
           });
-        } catch {
+        } catch (error) {
           value = undefined;
         }
         if (typeof value === "number" && !Number.isFinite(value)) value = undefined;

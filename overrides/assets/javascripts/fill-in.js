@@ -23,7 +23,7 @@
     try {
       const saved = JSON.parse(localStorage.getItem(STORE) || "{}");
       return saved && typeof saved === "object" ? saved : {};
-    } catch {
+    } catch (error) {
       return {};
     }
   }
@@ -49,7 +49,7 @@
         localStorage.setItem(STORE, JSON.stringify(details));
         status.textContent = `Saved on this device: ${filledIn(details).length} details. ` +
           "Downloads from now on come with them filled in.";
-      } catch {
+      } catch (error) {
         status.textContent = "This browser would not save your details. Downloads will stay blank.";
       }
     };
@@ -60,7 +60,7 @@
     section.querySelector(".ctg-details-clear").addEventListener("click", () => {
       try {
         localStorage.removeItem(STORE);
-      } catch {
+      } catch (error) {
         /* nothing was saved */
       }
       show();

@@ -4,7 +4,8 @@
    also offers to show a newer version when the worker showed the kept copy of a page and the
    network then brought a newer one ({ newer: true }). After "Remove the saved copy" (which
    leaves an empty cache named removedMarker) it registers nothing until the reader saves
-   again. ES5: old browsers read it too. */
+   again. Like all our scripts, ES2017 syntax at most (tests/test_script_syntax.py): it is part
+   of one bundle, which an older browser cannot read at all if any part is newer. */
 (function () {
   "use strict";
   var container = navigator.serviceWorker;

@@ -37,7 +37,7 @@
   function decoded(text) {
     try {
       return decodeURIComponent(text);
-    } catch {
+    } catch (error) {
       return text; // a mangled link: treated like any other unknown step
     }
   }
@@ -171,7 +171,8 @@
       const href = link.getAttribute("href");
       if (!href.startsWith("#")) link.dataset.ctgUrl = new URL(href, pageAddress).href;
     }
-    root.querySelector(".ctg-no-script-note")?.remove();
+    const noScriptNote = root.querySelector(".ctg-no-script-note");
+    if (noScriptNote) noScriptNote.remove();
     root.classList.add("ctg-enhanced");
     document.body.classList.add("ctg-pathway-page");
 
