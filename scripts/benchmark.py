@@ -118,23 +118,18 @@ def front_matter(text: str) -> dict:
     return front_matter_data(text)
 
 
-def write_pathway_pages(project: Path, docs: Path, free_help: str) -> None:
-    """The pathway pages as the Markdown our compiler generates (as hooks/care_tech_guide.py does)."""
-    from caretech.pathways import compile_pathways
-    from caretech.pathways.render import (
-        INDEX_PAGE, page_path, render_index_page, render_pathway_page, render_routes_page,
-    )
+def write_generated_pages(project: Path, free_help: str) -> None:
+    """Into the plain site's docs/: the pages and files our generate stage makes (pathway and
+    template pages, downloads, the review-due page), by the build's own code. No print packs:
+    plain MkDocs has nothing to fill them."""
+    from caretech.readers.dates import build_today
+    from caretech.stages.generate import Generate, generate
 
-    titles = {p.relative_to(docs).as_posix(): front_matter(p.read_text(encoding="utf-8")).get("title", "")
-              for p in docs.rglob("*.md")}
-    pathways = compile_pathways(project / "pathways", known_pages=titles.keys(), display_root=project)
-    pages = {INDEX_PAGE: render_index_page(pathways)}
-    for pathway in pathways:
-        pages[page_path(pathway)] = render_pathway_page(pathway, titles, free_help)
-        pages[f"pathways/{pathway.id}/all-routes.md"] = render_routes_page(pathway)
-    for src, content in pages.items():
-        (docs / src).parent.mkdir(parents=True, exist_ok=True)
-        (docs / src).write_text(content, encoding="utf-8")
+    generated = generate(Generate(project, build_today(), "", None, free_help, print_packs=False))
+    for src, content in {**generated.files, **generated.pages}.items():
+        path = project / "docs" / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
 
 
 def _same_extensions(ours: dict) -> list:
@@ -165,8 +160,9 @@ def make_plain_project(dest: Path, docs: Path, pathways: Path, matched: bool, na
     ours = read_config(ROOT / "mkdocs.yml")
     shutil.copytree(docs, dest / "docs")
     shutil.copytree(pathways, dest / "pathways")
-    (dest / "facts").symlink_to(ROOT / "facts")  # pages and pathways refer to facts by name
-    write_pathway_pages(dest, dest / "docs", ours["extra"]["free_help_page"])
+    for shared in ("facts", "includes"):  # facts by name; abbreviations and search words
+        (dest / shared).symlink_to(ROOT / shared)
+    write_generated_pages(dest, ours["extra"]["free_help_page"])
     if matched:
         config = {key: value for key, value in ours.items()
                   if key not in ("hooks", "extra_css", "extra_javascript", "watch")}
@@ -188,7 +184,9 @@ def make_large_docs(dest: Path, guides: int, pathways: int) -> tuple[Path, Path,
     shutil.copytree(ROOT / "docs", docs)
     shutil.copytree(ROOT / "pathways", paths)
     nav = read_config(ROOT / "mkdocs.yml")["nav"]
-    sections = [item for item in nav if isinstance(next(iter(item.values())), list)]
+    # Copies of templates would be templates the templates page does not list: not padded.
+    sections = [item for item in nav if isinstance(next(iter(item.values())), list)
+                and not next(iter(item.values()))[0].startswith("templates/")]
     real = sum(len(next(iter(s.values()))) - 1 for s in sections)
     extra = guides - real
     for number, section in enumerate(sections):
@@ -620,6 +618,23 @@ def large(work: Path) -> None:
     table(["site", "HTML pages", "wall seconds", "CPU seconds", "peak memory", "built folder", "guide HTML"],
           [[name, str(b.pages), f"{b.seconds.median:.1f}", f"{b.cpu_seconds.median:.1f}", f"{b.peak_mb.median:.0f} MB",
             f"{b.disk_mb:.1f} MB", kb(html_size(b.site, GUIDE))] for name, b in (("ours", ours), ("matched plain", plain))])
+    print()
+    # The search index grows with the site: its size, and a first search on a slow phone (median of RUNS).
+    from playwright.sync_api import sync_playwright
+
+    servers = {name: Server(b.site) for name, b in builds.items()}
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        for name, b in builds.items():
+            runs = [first_search(browser, servers[name], GUIDE) for _ in range(RUNS)]
+            seconds = statistics.median(r[0] for r in runs)
+            index = b.site / "search" / "search_index.json"
+            rows.append([name, kb(index.stat().st_size), f"{seconds:.2f}", kb(statistics.median(r[1] for r in runs))])
+        browser.close()
+    for server in servers.values():
+        server.close()
+    table(["site", "search index", "first search, slow 4G (s)", "fetched for it"], rows)
     print()
 
 
