@@ -101,15 +101,10 @@ class Spread:
 
 # --- Projects -----------------------------------------------------------------------------
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, turning MkDocs-only tags such as !relative into None."""
-
-
-_AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
 def read_config(path: Path) -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    from caretech.readers.site_config import read_site_config  # the build's own reader
+
+    return read_site_config(path)
 
 
 def front_matter(text: str) -> dict:

@@ -13,7 +13,8 @@ import pytest
 from caretech.pathways import compile_pathway, load_schema
 from caretech.pathways.flowchart import ANY_ANSWER, Chart, added_steps_note, question_numbers, render_flowchart
 from caretech.pathways.model import Action, Pathway
-from caretech.pathways.render import escape_markdown, render_routes_page
+from caretech.pathways.render import render_routes_page
+from caretech.text.markdown_text import escape_markdown
 from helpers import ROOT, known_pages, pathway_ids, shipped_facts
 
 IDS = pathway_ids()

@@ -609,3 +609,25 @@ def test_a_picture_goes_in_the_word_document_with_its_description(tmp_path: Path
     document = docx.Document(io.BytesIO(data))
     assert [d.get("descr") for d in document.element.body.iter(qn("wp:docPr"))] == ["A padlock."]
     assert document.styles["Normal"].font.size.pt == 16
+
+
+def test_word_downloads_use_only_extensions_the_site_uses():
+    """templates/document.py's list is a subset of mkdocs.yml's, so a download never reads
+    Markdown differently from its page."""
+    from caretech.content.site_markdown import site_extensions
+    from caretech.templates.document import WORD_EXTENSIONS
+
+    names, _ = site_extensions(ROOT / "mkdocs.yml")
+    assert set(WORD_EXTENSIONS) <= set(names)
+
+
+def test_every_unit_in_the_schema_has_a_blank_and_a_spreadsheet_format():
+    """Units are named once, in template.schema.json; the page and the spreadsheet follow it."""
+    from caretech.templates.page import _unit_blank
+    from caretech.templates.source import line_units, unit_word
+    from caretech.templates.xlsx_writer import _unit_suffix
+
+    assert "pounds" in line_units() and "people" in line_units()
+    for unit in line_units():
+        assert "________" in _unit_blank(unit)
+        assert (unit_word(unit) in _unit_blank(unit)) and (unit_word(unit) in _unit_suffix(unit))

@@ -9,7 +9,7 @@ left out.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # A new block starts and ends at each of these.
 _BLOCK_TAGS = {
@@ -20,55 +20,39 @@ _BLOCK_TAGS = {
 # Nothing inside these is prose.
 _SKIP_TAGS = {"script", "style", "pre", "svg", "button", "template", "noscript"}
 _SKIP_CLASSES = {"md-content__button", "headerlink", "md-source-file"}
-_VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr"}
 
 
-class _ArticleText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self._buffer: list[str] = []
-        self._article_depth = 0   # open tags inside <article>; 0 = outside
-        self._skip_depth = 0      # open tags inside something we skip
+def _walk(node: LexborNode, blocks: list[str], buffer: list[str]) -> None:
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            buffer.append(child.text_content or "")
+        elif not tag.startswith("-"):
+            classes = set((child.attributes.get("class") or "").split())
+            if tag in _SKIP_TAGS or classes & _SKIP_CLASSES:
+                pass
+            elif tag in _BLOCK_TAGS:
+                _flush(blocks, buffer)
+                _walk(child, blocks, buffer)
+                _flush(blocks, buffer)
+            else:
+                _walk(child, blocks, buffer)
+        child = child.next
 
-    def handle_starttag(self, tag, attrs):
-        if self._article_depth == 0:
-            if tag == "article":
-                self._article_depth = 1
-            return
-        if tag not in _VOID_TAGS:
-            self._article_depth += 1
-            classes = set((dict(attrs).get("class") or "").split())
-            if self._skip_depth or tag in _SKIP_TAGS or classes & _SKIP_CLASSES:
-                self._skip_depth += 1
-                return
-        if tag in _BLOCK_TAGS:
-            self._flush()
 
-    def handle_endtag(self, tag):
-        if self._article_depth == 0 or tag in _VOID_TAGS:
-            return
-        self._article_depth -= 1
-        if self._skip_depth:
-            self._skip_depth -= 1
-            return
-        if tag in _BLOCK_TAGS or self._article_depth == 0:
-            self._flush()
-
-    def handle_data(self, data):
-        if self._article_depth and not self._skip_depth:
-            self._buffer.append(data)
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._buffer).split())
-        if text:
-            self.blocks.append(text)
-        self._buffer = []
+def _flush(blocks: list[str], buffer: list[str]) -> None:
+    text = " ".join("".join(buffer).split())
+    if text:
+        blocks.append(text)
+    buffer.clear()
 
 
 def article_blocks(html: str) -> list[str]:
     """The text blocks of the page's <article> (Material puts the page content there)."""
-    parser = _ArticleText()
-    parser.feed(html)
-    parser.close()
-    return parser.blocks
+    blocks: list[str] = []
+    for article in LexborHTMLParser(html).css("article"):
+        buffer: list[str] = []
+        _walk(article, blocks, buffer)
+        _flush(blocks, buffer)
+    return blocks

@@ -11,13 +11,13 @@ and step numbers let a page printed without the script say where each answer lea
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from typing import Mapping
 
 import yaml
 
+from caretech.text.markdown_text import escape_markdown
 from caretech.pathways.flowchart import (
     ANY_ANSWER, added_steps_note, answer_groups, chart_description, question_numbers, render_flowchart,
 )
@@ -38,15 +38,6 @@ def routes_page_path(pathway: Pathway) -> str:
 
 def _h(text: str) -> str:
     return html.escape(text, quote=True)
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-
-
-@functools.lru_cache(maxsize=4096)  # an "All routes" page repeats each question many times
-def escape_markdown(text: str) -> str:
-    """Text to show as-is inside Markdown: HTML-escaped, Markdown punctuation backslashed."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def _front_matter(**fields) -> str:

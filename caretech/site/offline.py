@@ -11,19 +11,21 @@ a separate command.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
+
+from caretech.reproducible_zip import write_zip
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = "mkdocs.offline.yml"
 ZIP_NAME = "care-tech-guide-offline.zip"
 FOLDER_IN_ZIP = "care-tech-guide"
 # A fixed date for every file in the zip, so the same site gives the same zip.
-_ZIP_DATE = (2026, 1, 1, 0, 0, 0)
+_ZIP_DATE = datetime.date(2026, 1, 1)
 
 # Never used from file://: the 404 page and the sitemaps only work on a web server.
 # (Source maps and unused search languages are already gone: caretech/stages/finish.py runs
@@ -48,12 +50,10 @@ def slim(site_dir: Path) -> None:
 def make_zip(site_dir: Path, zip_path: Path) -> Path:
     """Zip the folder as care-tech-guide/..., files in a fixed order with a fixed date."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{FOLDER_IN_ZIP}/{path.relative_to(site_dir).as_posix()}", _ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    with zip_path.open("wb") as target:
+        write_zip(target, ((f"{FOLDER_IN_ZIP}/{p.relative_to(site_dir).as_posix()}", p.read_bytes()) for p in files),
+                  _ZIP_DATE, level=9)
     return zip_path
 
 

@@ -23,6 +23,8 @@ from typing import Iterable, Sequence
 import yaml
 from markdown.extensions.toc import slugify
 
+from caretech.text.markdown_text import escape_markdown
+
 from caretech.readers.dates import format_date
 
 PACK_FILE = "print.md"
@@ -110,18 +112,14 @@ def pack_page_markdown(section_title: str, guide_titles: Sequence[tuple[str, str
         "print_pack": True,
         "search": {"exclude": True},
     }
-    guide_list = "\n".join(f"- [{_escape(title)}](#{guide_anchor(src)})" for src, title in guide_titles)
+    guide_list = "\n".join(f"- [{escape_markdown(title)}](#{guide_anchor(src)})" for src, title in guide_titles)
     return "\n".join([
         "---\n" + yaml.safe_dump(head, sort_keys=False, allow_unicode=True) + "---\n",
-        f"# {_escape(section_title)}: every guide\n",
+        f"# {escape_markdown(section_title)}: every guide\n",
         f"All {len(guide_titles)} guides in this section, on one page for printing. "
         "Each guide starts on a new sheet of paper.\n",
         guide_list + "\n",
     ])
-
-
-def _escape(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]<>])", r"\\\1", text)
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 from caretech.problems import ContentError, build_stopped
 from caretech.readers.dates import build_today
+from caretech.readers.site_config import read_site_config
 from caretech.stages.finish import Finish, finish
 from caretech.stages.generate import Generate, generate, write_docs_folder
 
@@ -30,13 +29,7 @@ ZENSICAL_SITE = "site-zensical"
 
 
 def _settings(project: Path) -> dict:
-    """mkdocs.yml's plain settings (its `!ENV` and `!!python` tags read as nothing)."""
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
+    return read_site_config(project / "mkdocs.yml")
 
 
 def generate_into(project: Path, target: Path) -> None:

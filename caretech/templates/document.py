@@ -1,8 +1,10 @@
 """A template's Markdown as a small tree of HTML elements, for the Word and spreadsheet writers.
 
-Python-Markdown (with the extensions the site uses) turns the body into HTML, exactly as
-the page gets it; the standard library's HTML parser then gives a tree the writers walk.
-Fill-in fields arrive as `<span class="ctg-field">`, as on the page.
+Python-Markdown turns the body into HTML with the site's extensions whose output the Word and
+spreadsheet writers know how to write (WORD_EXTENSIONS: a subset of mkdocs.yml's list, which
+tests/test_templates.py keeps it to; a contents list, code highlighting or abbreviations mean
+nothing on paper). The site's one HTML reader (selectolax, the HTML standard's parser) then gives
+a tree the writers walk. Fill-in fields arrive as `<span class="ctg-field">`, as on the page.
 """
 
 from __future__ import annotations
@@ -10,15 +12,14 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 import markdown
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from caretech.templates.fields import fields_to_html
 
-_EXTENSIONS = ["tables", "attr_list", "admonition", "def_list", "md_in_html", "pymdownx.tasklist",
-               "caretech.nations.markdown"]
-_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
+WORD_EXTENSIONS = ["tables", "attr_list", "admonition", "def_list", "md_in_html", "pymdownx.tasklist",
+                   "caretech.nations.markdown"]
 
 
 @dataclass
@@ -37,39 +38,23 @@ class Element:
         return [c for c in self.children if isinstance(c, Element)]
 
 
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("body")
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(element)
-        if tag not in _VOID:
-            self.stack.append(element)
-
-    def handle_startendtag(self, tag, attrs):
-        self.stack[-1].children.append(Element(tag, {k: v or "" for k, v in attrs}))
-
-    def handle_endtag(self, tag):
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
+def _element(node: LexborNode) -> Element:
+    element = Element(node.tag, {name: value or "" for name, value in node.attributes.items()})
+    child = node.child
+    while child is not None:
+        if child.tag == "-text":
+            element.children.append(child.text_content or "")
+        elif not child.tag.startswith("-"):  # comments and the like carry nothing to write
+            element.children.append(_element(child))
+        child = child.next
+    return element
 
 
 def markdown_tree(body: str) -> Element:
     """The body (Markdown, fields as [[name]]) as an element tree."""
-    html = markdown.markdown(fields_to_html(body), extensions=_EXTENSIONS,
+    html = markdown.markdown(fields_to_html(body), extensions=WORD_EXTENSIONS,
                              extension_configs={"pymdownx.tasklist": {"custom_checkbox": False}})
-    builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
-    return builder.root
+    return _element(LexborHTMLParser(f"<body>{html}</body>").body)
 
 
 def site_address(href: str, page_uri: str, site_url: str) -> str:

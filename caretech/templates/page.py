@@ -16,10 +16,11 @@ import json
 import re
 from dataclasses import dataclass
 
+from caretech.text.markdown_text import escape_markdown
 from caretech.templates.fields import field_html, fields_to_html
 from caretech.templates.formula import to_json, to_words
 from caretech.readers.front_matter import read_front_matter
-from caretech.templates.source import Sheet, Template
+from caretech.templates.source import Sheet, Template, unit_word
 
 DOWNLOAD_FOLDER = "downloads/templates"
 KINDS = {
@@ -28,9 +29,11 @@ KINDS = {
 }
 # "calculator: <template>" in an HTML comment puts that template's worksheet on a guide.
 CALCULATOR_MARKER = re.compile(r"^<!--\s*calculator:\s*([a-z0-9-]+)\s*-->\s*$", re.M)
-_UNIT_BLANKS = {"pounds": "£ ________", "people": "________ people", "minutes": "________ minutes",
-                "shifts": "________ shifts", "hours": "________ hours", "months": "________ months",
-                "number": "________"}
+
+
+def _unit_blank(unit: str) -> str:
+    """A line to write a figure on, with its unit: "£ ________", "________ people"."""
+    return "£ ________" if unit == "pounds" else f"________ {unit_word(unit)}".rstrip()
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,7 @@ def calculator_html(sheet: Sheet, slug: str) -> str:
             f'<tr class="ctg-calc-{kind}" {attrs}>'
             f'<th scope="row">{line.box}</th>'
             f'<td><span class="ctg-calc-label" id="{base}-label">{_h(line.label)}</span>{hint}{how}</td>'
-            f'<td class="ctg-calc-value"><span class="ctg-calc-blank">{_UNIT_BLANKS[line.unit]}</span></td></tr>'
+            f'<td class="ctg-calc-value"><span class="ctg-calc-blank">{_unit_blank(line.unit)}</span></td></tr>'
         )
     examples = json.dumps([{"name": e.name, "figures": {k: _number_value(v) for k, v in e.figures}}
                            for e in sheet.worked_examples], separators=(",", ":"))
@@ -214,7 +217,8 @@ def _h(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    return re.sub(r"([\\`*_{}<>|])", r"\\\1", text)
+    """Plain text for a page or a cell; links in it still work."""
+    return escape_markdown(text, keep="[]()#+-.!")
 
 
 def _cell(text: str) -> str:

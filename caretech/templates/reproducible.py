@@ -13,19 +13,12 @@ import datetime
 import io
 import zipfile
 
+from caretech.reproducible_zip import zip_bytes
+
 _FIRST = "[Content_Types].xml"
 
 
 def reproducible_zip(data: bytes, when: datetime.date) -> bytes:
-    stamp = (max(when.year, 1980), when.month, when.day, 12, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        for name in sorted(names, key=lambda n: n != _FIRST):  # stable: only moves the first one up
-            info = zipfile.ZipInfo(name, stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            target.writestr(info, source.read(name), compresslevel=6)
-    return out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        names = sorted(source.namelist(), key=lambda n: n != _FIRST)  # stable: only moves the first one up
+        return zip_bytes(((name, source.read(name)) for name in names), when, level=6)

@@ -119,6 +119,16 @@ def _template_fields() -> dict:
     return load_schema(files("caretech.templates") / "template.schema.json")
 
 
+def line_units() -> tuple[str, ...]:
+    """What a worksheet line may count (people, pounds…): the schema's list, the one place they are named."""
+    return tuple(_template_fields()["$defs"]["line"]["properties"]["unit"]["enum"])
+
+
+def unit_word(unit: str) -> str:
+    """The word after a figure ("12 people"); none for pounds (the £ goes before) or plain numbers."""
+    return "" if unit in ("pounds", "number") else unit
+
+
 def template_schema(guide_schema: dict) -> dict:
     """The guide's front-matter schema with the template's fields added."""
     extra = _template_fields()

@@ -26,7 +26,7 @@ from caretech.readers.dates import format_date
 from caretech.templates.document import Element, markdown_tree, site_address
 from caretech.templates.fields import FIELD, FIELD_CLASS, field_label
 from caretech.templates.formula import evaluate, to_spreadsheet, to_words
-from caretech.templates.source import Column, Sheet, Template
+from caretech.templates.source import Column, Sheet, Template, line_units, unit_word
 
 AUTHOR = "Care Tech Guide"
 ABOUT_SHEET = "About"
@@ -35,7 +35,6 @@ WORKSHEET_WIDTHS = (5, 36, 14, 34)
 ABOUT_WIDTH = 64  # fits A4 portrait even where Calibri is replaced by a wider font (LibreOffice on Linux)
 # Number formats by unit: results are whole pounds, inputs keep pence.
 RESULT_FORMATS = {"pounds": "£#,##0", "months": "0.0", "hours": "#,##0", "minutes": "#,##0"}
-UNITS = ("people", "minutes", "shifts", "hours", "pounds", "months", "number")
 INPUT_FORMATS = {"pounds": "£#,##0.00"}
 COLUMN_FORMATS = {"date": "dd/mm/yyyy", "money": "£#,##0.00", "number": "#,##0.##"}
 _FIELD_FILL, _INPUT_FILL, _HEADER_FILL = "#FFF2A8", "#FFF9D6", "#DDE3F5"
@@ -87,14 +86,14 @@ class _Formats:
         # unit never print run together.
         self.results = {unit: add({"bold": True, "valign": "top", "align": "left",
                                    "num_format": RESULT_FORMATS.get(unit, "#,##0.0") + _unit_suffix(unit)})
-                        for unit in UNITS}
+                        for unit in line_units()}
         self.inputs = {unit: add({"bg_color": _INPUT_FILL, "border": 1, "valign": "top", "align": "left",
                                   "num_format": INPUT_FORMATS.get(unit, "General") + _unit_suffix(unit)})
-                       for unit in UNITS}
+                       for unit in line_units()}
 
 
 def _unit_suffix(unit: str) -> str:
-    return "" if unit in ("pounds", "number") else f' "{unit}"'
+    return f' "{unit_word(unit)}"' if unit_word(unit) else ""
 
 
 def write_text(worksheet, row: int, col: int, text: str, formats: _Formats, base=None) -> None:

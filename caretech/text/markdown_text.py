@@ -9,6 +9,8 @@ guides use only plain Markdown, boxes and task lists.
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -131,3 +133,15 @@ def sentences(found: Iterable[Block]) -> Iterator[Sentence]:
     for block in found:
         for offset, text in split_sentences(block.text):
             yield Sentence(block.line + block.text.count("\n", 0, offset), text, block.kind)
+
+
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|"
+
+
+@functools.lru_cache(maxsize=4096)  # an "All routes" page repeats each question many times
+def escape_markdown(text: str, keep: str = "") -> str:
+    """Text to show as it is inside Markdown: HTML-escaped, Markdown's punctuation backslashed.
+    `keep`: punctuation left as Markdown (a template's cells keep their links: "[]()")."""
+    special = "".join(c for c in _MD_SPECIAL if c not in keep)
+    escaped = html.escape(text, quote=False)
+    return re.sub(f"([{re.escape(special)}])", r"\\\1", escaped) if special else escaped

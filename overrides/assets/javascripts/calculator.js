@@ -17,7 +17,11 @@
     negative: "Enter 0 or more. This figure cannot be below 0.",
     letters: "Enter numbers only, like 12 or 12.50.",
   };
-  const UNITS = { people: "people", minutes: "minutes", shifts: "shifts", hours: "hours", months: "months" };
+  // The unit's own name follows a figure ("12 people"); pounds take a £ before, and a plain
+  // number has no word. The units themselves are listed once, in template.schema.json.
+  function unitWord(unit) {
+    return unit === "pounds" || unit === "number" ? "" : unit;
+  }
   // Number formats are made on first use: making them is slow, and most pages have no worksheet.
   let formats = null;
   function numberFormats() {
@@ -114,7 +118,7 @@
     if (unit === "pounds") return pounds.format(value).replace(/^-/, "−");
     if (unit === "months") return `${oneDecimal.format(value)} months`;
     const number = unit === "hours" || unit === "minutes" ? whole.format(value) : upToOneDecimal.format(value);
-    return UNITS[unit] ? `${number} ${UNITS[unit]}` : number;
+    return unitWord(unit) ? `${number} ${unitWord(unit)}` : number;
   }
 
   function el(tag, attributes = {}, ...children) {
@@ -243,7 +247,7 @@
     const box = el("span", { class: "ctg-calc-box" });
     if (line.unit === "pounds") box.append(el("span", { class: "ctg-calc-unit", "aria-hidden": "true" }, "£"));
     box.append(line.input);
-    if (UNITS[line.unit]) box.append(el("span", { class: "ctg-calc-unit" }, UNITS[line.unit]));
+    if (unitWord(line.unit)) box.append(el("span", { class: "ctg-calc-unit" }, unitWord(line.unit)));
     line.cell.replaceChildren(box, line.error);
   }
 
