@@ -10,6 +10,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from caretech.site.guide_end import guide_end_html
 from caretech.stages.finish import NOT_BUILT, Finish, secure_pages
 
 import pytest
@@ -57,7 +58,8 @@ and <a href="https://www.ncsc.gov.uk/">NCSC</a>.<sup id="fnref:1"><a class="foot
 <p>A note.&#160;<a class="footnote-backref" href="#fnref:1" title="Jump back to footnote 1 in the text">&#8617;</a></p>
 </li>
 </ol>
-</div>"""
+</div>
+""" + guide_end_html(BACKUPS_META)  # the page's own ending (the generate stage adds it)
 
 SCAMS_META = {"title": "Scams", "last_reviewed": "2026-11-26"}
 
@@ -123,8 +125,9 @@ def test_each_guide_has_its_own_heading_with_dates_address_and_sources():
            'Next review by 26 May 2027. Online: https://example.org/guide/safe/backups/</p>\n\n<p>See' in html
     assert '<h2 class="ctg-pack-guide" id="scams">Scams</h2>\n<p class="ctg-reviewed">Last reviewed 26 November 2026. ' \
            'Online: https://example.org/guide/safe/scams/</p>' in html
-    assert '<h3 id="backups--sources">Sources</h3>\n<ul>\n<li><a href="https://www.ncsc.gov.uk/collection/' \
+    assert '<h3 id="backups--sources">Sources</h3>\n<ul class="ctg-sources">\n<li><a href="https://www.ncsc.gov.uk/collection/' \
            'small-business-guide/backing-your-data">NCSC backups &amp; more</a></li>\n</ul>' in html
+    assert html.count('aria-labelledby="backups--sources"') == 1, "the ending's label follows its heading's new id"
     assert "scams--sources" not in html, "no sources, no heading"
     assert '<h2 class="ctg-pack-guide" id="form">A form</h2>\n<p class="ctg-reviewed">Online: ' \
            'https://example.org/guide/safe/form/</p>\n<p>Fill in the form.</p>' in html

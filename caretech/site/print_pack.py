@@ -205,8 +205,7 @@ def assemble_pack(pack_url: str, guides: Sequence[RenderedGuide], site_url: str)
         ids.add(mine.prefix)
         parts += [
             rewrite(before) + f'<h2 class="ctg-pack-guide" id="{mine.prefix}">{heading}</h2>',
-            _guide_intro(guide.meta, guide.src_uri, site_url) + rewrite(after),
-            _guide_sources(guide.meta, mine.prefix, ids),
+            _guide_intro(guide.meta, guide.src_uri, site_url) + rewrite(after),  # its ending is in its HTML
         ]
     content = "\n" + "\n".join(part for part in parts if part)
     return PackContent(content, _toc_tokens(content), frozenset(ids))
@@ -282,18 +281,6 @@ def _guide_intro(meta: dict, src_uri: str, site_url: str) -> str:
             dates += f" Next review by {format_date(meta['next_review'])}."
         dates += " "
     return f'<p class="ctg-reviewed">{dates}Online: {html.escape(online_address(site_url, src_uri))}</p>\n'
-
-
-def _guide_sources(meta: dict, prefix: str, ids: set[str]) -> str:
-    sources = [s for s in meta.get("sources") or [] if isinstance(s, dict) and s.get("url")]
-    if not sources:
-        return ""
-    ids.add(f"{prefix}--sources")
-    items = "".join(
-        f'<li><a href="{html.escape(str(s["url"]))}">{html.escape(str(s.get("title") or s["url"]), quote=False)}</a></li>\n'
-        for s in sources
-    )
-    return f'<h3 id="{prefix}--sources">Sources</h3>\n<ul>\n{items}</ul>'
 
 
 def _toc_tokens(content: str) -> list[dict]:

@@ -35,6 +35,7 @@ from caretech.pathways.render import (
 )
 from caretech.problems import ContentError, Problem
 from caretech.readers.front_matter import read_front_matter
+from caretech.site.guide_end import guide_end_html
 from caretech.site.print_pack import pack_link_markdown, pack_page_markdown, sections_in_nav
 from caretech.site.search_tuning import SYNONYMS_FILE, check_pages, load_search_words
 from caretech.stages.front_matter import check_page_front_matter
@@ -131,6 +132,10 @@ def generate(settings: Generate) -> Generated:
     if settings.print_packs:
         _add_print_packs(settings, {**sources, **out.pages}, out)
     _add(out, REVIEW_PAGE, review_page(project, settings.today))
+    for src, text in {**sources, **out.pages}.items():  # sources and dates at the end, for page and print alike
+        ending = guide_end_html(read_front_matter(text).data)
+        if ending:
+            out.pages[src] = text.rstrip("\n") + "\n\n" + ending
 
     entries = load_search_words(project / SYNONYMS_FILE, SYNONYMS_FILE)
     problems = check_pages(entries, [*sources, *out.pages], SYNONYMS_FILE)
