@@ -138,7 +138,7 @@ def test_the_section_print_pack_has_every_guide_each_on_new_paper(page, site_url
     link.click()
     page.wait_for_url(re.compile(r"/devices-and-wifi/print/$"))
     guides = page.locator("h2.ctg-pack-guide").all_inner_texts()
-    addresses = [re.search(r"Online: (\S+)", t).group(1) for t in page.locator(".ctg-reviewed").all_inner_texts()]
+    addresses = [re.search(r"Online: (\S+)", t).group(1) for t in page.locator("h2.ctg-pack-guide + p.ctg-reviewed").all_inner_texts()]
     sources = page.eval_on_selector_all(".md-content h3[id$='--sources'] + ul a", "links => links.map((a) => a.href)")
     headings = page.locator(".md-content h2, .md-content h3").all_inner_texts()
     furniture = page.evaluate(_SCREEN_ONLY)
