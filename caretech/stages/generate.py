@@ -40,11 +40,11 @@ from caretech.site.print_pack import pack_link_markdown, pack_page_markdown, sec
 from caretech.site.search_tuning import SYNONYMS_FILE, check_pages, load_search_words
 from caretech.stages.front_matter import check_page_front_matter
 from caretech.stages.review_report import PAGE as REVIEW_PAGE, review_page
-from caretech.templates import build_download, is_template
+from caretech.templates import build_download, load_templates
 from caretech.templates.fields import YOUR_DETAILS, fields_to_html
 from caretech.templates.page import (CALCULATOR_MARKER, DETAILS_MARKER, Download, details_form_html, insert_calculators,
                                      template_page)
-from caretech.templates.source import FOLDER as TEMPLATES, load_template
+from caretech.templates.source import FOLDER as TEMPLATES
 
 
 @dataclass(frozen=True)
@@ -152,15 +152,9 @@ def _add(out: Generated, src: str, text: str) -> None:
 def _add_templates(settings: Generate, sources: dict[str, str], out: Generated, register) -> None:
     docs, project = settings.docs, settings.project
     schema = load_front_matter_schema()
-    problems: list[Problem] = []
-    templates = {}
-    for src, text in sources.items():
-        if is_template(src):
-            text = expand_page(text, register)  # facts, for the download too
-            template, found = load_template(text, (docs / src).relative_to(project).as_posix(), src, schema, register)
-            problems += found
-            if template is not None:
-                templates[template.slug] = (template, text)
+    # The same reader the tests use; each page's text with its facts put in, for the download too.
+    loaded, problems = load_templates(docs, schema, project, register)
+    templates = {t.slug: (t, expand_page(sources[t.src_uri], register)) for t in loaded}
 
     index_src = f"{TEMPLATES}/index.md"
     index = sources.get(index_src)
