@@ -25,7 +25,8 @@ from helpers import BUILD_TODAY, ROOT, SITE_ADDRESS, run_mkdocs_build, shipped_p
 os.environ["CARETECH_TODAY"] = BUILD_TODAY.isoformat()
 
 # Every test build makes every file itself (caretech/build_cache.py): a cached download would
-# hide a writer that no longer gives the same bytes twice.
+# hide a writer that no longer gives the same bytes twice. (The shared build of the site starts
+# with an empty cache of its own, which test_build_cache.py then builds from.)
 os.environ["CARETECH_CACHE"] = "off"
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -70,7 +71,9 @@ def built_once(tmp_path_factory, name: str, build) -> Path:
 
 
 def _build_site(site: Path) -> None:
-    result = run_mkdocs_build(ROOT / "mkdocs.yml", site)
+    # With a new, empty build cache beside it: the build still makes every file itself, and
+    # leaves the cache that test_build_cache.py builds from (see filled_build_cache).
+    result = run_mkdocs_build(ROOT / "mkdocs.yml", site, cache=site.with_name("site-cache"))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -78,6 +81,12 @@ def _build_site(site: Path) -> None:
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per run with the shipped mkdocs.yml."""
     return built_once(tmp_path_factory, "site", _build_site)
+
+
+@pytest.fixture(scope="session")
+def filled_build_cache(built_site: Path) -> Path:
+    """The build cache that the build of built_site filled (it started empty). Read it, never write to it."""
+    return built_site.with_name("site-cache")
 
 
 @pytest.fixture(scope="session")
