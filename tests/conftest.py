@@ -25,7 +25,8 @@ from helpers import BUILD_TODAY, ROOT, SITE_ADDRESS, run_mkdocs_build, shipped_p
 os.environ["CARETECH_TODAY"] = BUILD_TODAY.isoformat()
 
 # Every test build makes every file itself (caretech/build_cache.py): a cached download would
-# hide a writer that no longer gives the same bytes twice.
+# hide a writer that no longer gives the same bytes twice. (The shared build of the site starts
+# with an empty cache of its own, which test_build_cache.py then builds from.)
 os.environ["CARETECH_CACHE"] = "off"
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -70,7 +71,9 @@ def built_once(tmp_path_factory, name: str, build) -> Path:
 
 
 def _build_site(site: Path) -> None:
-    result = run_mkdocs_build(ROOT / "mkdocs.yml", site)
+    # With a new, empty build cache beside it: the build still makes every file itself, and
+    # leaves the cache that test_build_cache.py builds from (see filled_build_cache).
+    result = run_mkdocs_build(ROOT / "mkdocs.yml", site, cache=site.with_name("site-cache"))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -78,6 +81,12 @@ def _build_site(site: Path) -> None:
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per run with the shipped mkdocs.yml."""
     return built_once(tmp_path_factory, "site", _build_site)
+
+
+@pytest.fixture(scope="session")
+def filled_build_cache(built_site: Path) -> Path:
+    """The build cache that the build of built_site filled (it started empty). Read it, never write to it."""
+    return built_site.with_name("site-cache")
 
 
 @pytest.fixture(scope="session")
@@ -210,10 +219,11 @@ def wait_until_still(page) -> None:
     page.wait_for_function(_STILL, polling="raf", timeout=5000)
 
 
-def axe_violations(page, context=None, rules: list[str] | None = None) -> list[dict]:
+def axe_violations(page, context=None, rules: list[str] | None = None, preload: bool = True) -> list[dict]:
     """axe-core's WCAG 2.2 A/AA violations on the page as it is now, once nothing is moving
     (only `rules`, when given). axe-core goes into each document once: a second audit of the same
-    page (the other colour scheme, a later state) reuses it."""
+    page (the other colour scheme, a later state) reuses it. `preload=False` skips axe's reading of
+    the stylesheets, which only css-orientation-lock needs (it is then left incomplete, not passed)."""
     from axe_playwright_python.base import AXE_SCRIPT
 
     wait_until_still(page)
@@ -221,7 +231,7 @@ def axe_violations(page, context=None, rules: list[str] | None = None) -> list[d
         page.evaluate(AXE_SCRIPT)
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
     return page.evaluate("([context, options]) => axe.run(context || document, options).then((r) => r.violations)",
-                         [context, {"runOnly": only, "resultTypes": ["violations"]}])
+                         [context, {"runOnly": only, "resultTypes": ["violations"], "preload": preload}])
 
 
 def describe_violations(violations: list[dict]) -> str:

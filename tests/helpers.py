@@ -73,8 +73,11 @@ def shipped_facts():
     return load_register(ROOT, BUILD_TODAY)[0]
 
 
-def run_mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def run_mkdocs_build(config: Path, site_dir: Path, cache: Path | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, as on the test day; with the build cache in `cache`, else none."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CARETECH_TODAY": BUILD_TODAY.isoformat()}
+    if cache is not None:
+        env["CARETECH_CACHE"] = str(cache)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=config.parent,

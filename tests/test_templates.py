@@ -6,6 +6,7 @@ and linked from guides and pathway results."""
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import io
 import json
@@ -29,14 +30,23 @@ from caretech.templates.source import load_template
 from helpers import DOCS, ROOT, known_pages, run_mkdocs_build
 
 SITE_URL = "https://care-tech-guide.github.io/care-tech-guide/"
-TEMPLATES, PROBLEMS = load_templates(DOCS, load_front_matter_schema(), ROOT)
-BY_SLUG = {t.slug: t for t in TEMPLATES}
+
+
+@functools.cache
+def shipped_templates() -> tuple[list, list]:
+    """The shipped templates and their problems, read when a test first needs them (not at import,
+    where a mistake in one would stop this whole file being collected)."""
+    return load_templates(DOCS, load_front_matter_schema(), ROOT)
+
+
+def by_slug() -> dict:
+    return {t.slug: t for t in shipped_templates()[0]}
 
 
 def test_shipped_templates_are_clean_and_at_least_eight():
-    assert PROBLEMS == []
-    assert len(TEMPLATES) >= 8
-    assert {t.download for t in TEMPLATES} == {"docx", "xlsx"}
+    assert shipped_templates()[1] == []
+    assert len(shipped_templates()[0]) >= 8
+    assert {t.download for t in shipped_templates()[0]} == {"docx", "xlsx"}
 
 
 # --- the formula language ------------------------------------------------------------------
@@ -211,8 +221,8 @@ def downloads(built_site: Path) -> dict[str, Path]:
 
 def test_every_template_has_a_page_with_a_download_link_and_a_download(built_site):
     files = downloads(built_site)
-    assert set(files) == set(BY_SLUG)
-    for slug, template in BY_SLUG.items():
+    assert set(files) == set(by_slug())
+    for slug, template in by_slug().items():
         page = (built_site / "templates" / slug / "index.html").read_text()
         kind = "Word document" if template.download == "docx" else "spreadsheet"
         link = re.search(r'<a class="md-button md-button--primary" download href="([^"]+)">([^<]+)</a>', page)
@@ -228,11 +238,11 @@ def test_every_template_has_a_page_with_a_download_link_and_a_download(built_sit
 def test_two_builds_give_identical_downloads(built_site):
     """The build's files against a second, separate build of each one, made later in another process."""
     for slug, path in downloads(built_site).items():
-        again = build_download(BY_SLUG[slug], SITE_URL, docs=DOCS)
+        again = build_download(by_slug()[slug], SITE_URL, docs=DOCS)
         assert again == path.read_bytes(), f"{slug} differs between builds"
         with zipfile.ZipFile(io.BytesIO(again)) as archive:
             assert archive.namelist()[0] == "[Content_Types].xml"
-            reviewed = BY_SLUG[slug].last_reviewed  # every file in it is dated noon on that day
+            reviewed = by_slug()[slug].last_reviewed  # every file in it is dated noon on that day
             assert {info.date_time for info in archive.infolist()} == {(reviewed.year, reviewed.month, reviewed.day, 12, 0, 0)}
 
 
@@ -244,7 +254,7 @@ def test_word_documents_have_headings_header_rows_fields_and_links(built_site):
     found = word_documents(built_site)
     assert len(found) >= 4
     for slug, document in found:
-        template = BY_SLUG[slug]
+        template = by_slug()[slug]
         styles = [p.style.name for p in document.paragraphs]
         assert styles[0] == "Heading 1" and "Heading 2" in styles, slug
         text = "\n".join(p.text for p in document.paragraphs) + "".join(
@@ -283,7 +293,7 @@ def test_spreadsheets_have_frozen_bold_headers_widths_lists_and_dates(built_site
     found = workbooks(built_site)
     assert len(found) >= 4
     for slug, book in found:
-        template = BY_SLUG[slug]
+        template = by_slug()[slug]
         assert book.sheetnames == [s.name for s in template.sheets] + ["About"]
         for sheet in template.sheets:
             ws = book[sheet.name]
@@ -332,7 +342,7 @@ def test_guides_and_pathway_results_link_to_templates(built_site):
     guides = {g for pages in linking_guides.values() for g in pages if not g.startswith("pathways/")}
     results = {g for pages in linking_guides.values() for g in pages if g.startswith("pathways/")}
     assert len(guides) >= 6, guides
-    assert set(BY_SLUG) <= set(linking_guides), set(BY_SLUG) - set(linking_guides)
+    assert set(by_slug()) <= set(linking_guides), set(by_slug()) - set(linking_guides)
     outcomes_with_templates = sum(
         len(re.findall(r'class="ctg-templates-title"', (built_site / p / "index.html").read_text())) for p in results)
     assert outcomes_with_templates >= 3
@@ -340,7 +350,7 @@ def test_guides_and_pathway_results_link_to_templates(built_site):
 
 def test_the_print_pack_holds_every_template(built_site):
     pack = (built_site / "templates" / "print" / "index.html").read_text()
-    for template in TEMPLATES:
+    for template in shipped_templates()[0]:
         assert f'id="{template.slug}"' in pack
     assert "ctg-field" in pack and "ctg-calculator" in pack
 
@@ -373,7 +383,7 @@ def test_every_working_sheet_prints_as_a_ruled_form_with_title_organisation_and_
     from caretech.templates.xlsx_writer import PORTRAIT_WIDTH, WRITING_POINTS
 
     for slug, book in workbooks(built_site):
-        template = BY_SLUG[slug]
+        template = by_slug()[slug]
         for sheet in template.sheets:
             ws = book[sheet.name]
             setup = ws.page_setup
@@ -393,7 +403,7 @@ def test_every_working_sheet_prints_as_a_ruled_form_with_title_organisation_and_
                                for col in range(1, len(sheet.columns) + 1)), (slug, sheet.name, row)
         about = book["About"]
         assert about.page_setup.orientation == "portrait" and about.sheet_properties.pageSetUpPr.fitToPage
-    assert BY_SLUG["wifi-survey"].sheets[0].print_rows == 14  # the source asks for 14
+    assert by_slug()["wifi-survey"].sheets[0].print_rows == 14  # the source asks for 14
 
 
 def test_worksheet_figures_print_with_their_units_spaced():
@@ -421,7 +431,7 @@ def test_word_documents_keep_headings_with_what_follows_and_leave_room_to_write(
 # --- each template complete for its job ------------------------------------------------------
 
 def sheet_headings(slug: str) -> str:
-    return " | ".join(c.heading for s in BY_SLUG[slug].sheets for c in s.columns)
+    return " | ".join(c.heading for s in by_slug()[slug].sheets for c in s.columns)
 
 
 @pytest.mark.parametrize("slug, needed", [
@@ -436,7 +446,7 @@ def test_logs_have_the_columns_their_job_needs(slug, needed):
     for words in needed:
         assert words in headings, words
     if slug == "data-breach-log":
-        column = next(c for s in BY_SLUG[slug].sheets for c in s.columns if c.heading == "Reported through")
+        column = next(c for s in by_slug()[slug].sheets for c in s.columns if c.heading == "Reported through")
         assert column.choices[:2] == ("DSPT incident tool", "ICO")
 
 
@@ -454,20 +464,20 @@ def test_logs_have_the_columns_their_job_needs(slug, needed):
                             "data processing contract", "back up our data", "restore"]),
 ])
 def test_documents_have_what_their_job_needs(slug, needed):
-    body = BY_SLUG[slug].body
+    body = by_slug()[slug].body
     for words in needed:
         assert words in body, words
     assert "lock it and wipe it from another device" not in body
 
 
 def test_no_template_page_says_wipe_for_any_lost_phone():
-    for template in TEMPLATES:
+    for template in shipped_templates()[0]:
         assert "Lock it and wipe it from another device" not in template.body, template.slug
 
 
 def test_the_guides_worked_examples_equal_the_worksheet_to_the_pound():
     """docs/start-here/business-case.md states each result the worksheet gives for its worked examples."""
-    sheet = BY_SLUG["business-case-worksheet"].sheets[0]
+    sheet = by_slug()["business-case-worksheet"].sheets[0]
     guide = (ROOT / "docs" / "start-here" / "business-case.md").read_text()
     worked = guide[guide.index("## Two worked examples"):guide.index("## Typical costs")]
     pounds = lambda value: f"£{round(value):,}"  # noqa: E731
@@ -489,7 +499,7 @@ def test_the_guides_worked_examples_equal_the_worksheet_to_the_pound():
 
 
 def test_a_worked_example_must_give_every_input_and_nothing_else():
-    sheet = BY_SLUG["business-case-worksheet"].source
+    sheet = by_slug()["business-case-worksheet"].source
     text = (ROOT / sheet).read_text()
     broken = text.replace("figures: {staff: 14, minutes_saved: 20,", "figures: {staf: 14, minutes_saved: 20,")
     template, problems = load_template(broken, sheet, "templates/business-case-worksheet.md", load_front_matter_schema())
@@ -501,7 +511,7 @@ def test_a_worked_example_must_give_every_input_and_nothing_else():
 def test_every_detail_in_the_fill_in_form_is_a_field_some_template_uses():
     from caretech.templates.fields import YOUR_DETAILS
 
-    used = {name for t in TEMPLATES for name in t.fields}
+    used = {name for t in shipped_templates()[0] for name in t.fields}
     assert set(YOUR_DETAILS) <= used, set(YOUR_DETAILS) - used
     assert len(YOUR_DETAILS) == len(set(YOUR_DETAILS))
 
@@ -519,19 +529,19 @@ def test_the_templates_page_has_the_details_form_hidden_until_the_script_shows_i
 
 def test_large_print_sets_16_point_text_and_bigger_headings(built_site):
     found = dict(word_documents(built_site))
-    assert BY_SLUG["privacy-notice-easy-read"].large_print
+    assert by_slug()["privacy-notice-easy-read"].large_print
     styles = found["privacy-notice-easy-read"].styles
     assert styles["Normal"].font.size.pt == 16
     assert [styles[f"Heading {n}"].font.size.pt for n in (1, 2, 3)] == [24, 20, 18]
     assert not any(r.italic for p in found["privacy-notice-easy-read"].paragraphs for r in p.runs)
-    others = [slug for slug in found if not BY_SLUG[slug].large_print]
+    others = [slug for slug in found if not by_slug()[slug].large_print]
     assert others and all(found[slug].styles["Normal"].font.size.pt == 11 for slug in others)
 
 
 def test_the_easy_read_notice_has_a_described_picture_beside_each_idea(built_site):
     document = dict(word_documents(built_site))["privacy-notice-easy-read"]
     alts = re.findall(r'<img src="\.\./images/easy-read-[a-z-]+\.svg" alt="([^"]+)">',
-                      BY_SLUG["privacy-notice-easy-read"].body)
+                      by_slug()["privacy-notice-easy-read"].body)
     [table] = document.tables
     ideas = table.rows[1:]
     assert len(ideas) == len(alts) >= 10

@@ -1,19 +1,22 @@
 """Accessibility in real Chromium: axe-core (WCAG 2.2 A and AA) on every built page in the
-light and the dark colour scheme, and the site used with the keyboard alone on a phone-sized
-screen (375 px) and at 400% zoom (320 px), where Tab must never land on anything hidden,
-off-screen or covered.
+light scheme, and in the dark scheme on every kind of text the site styles; and the site used with
+the keyboard alone on a phone-sized screen (375 px) and at 400% zoom (320 px), where Tab must never
+land on anything hidden, off-screen or covered.
 
-Each page is loaded once: axe runs every rule in the light scheme, then the page is switched to
-the dark scheme in place (as Material's palette toggle does: our dark styles and Material's key on
-`data-md-color-scheme`) and axe runs the colour rules. The same walk checks that no page asks for
-anything from another host or logs an error (the page is a guarded_page: every request to another
-host is blocked and recorded), so the site is not loaded again for that."""
+Each page is loaded once, in one browser page per part of the walk, with axe-core already in it
+(an init script): axe runs every rule in the light scheme. The dark scheme changes colours only,
+so on the pages that between them hold every style context of text (style_contexts.py) the page
+is then switched to the dark scheme in place (as Material's palette toggle does: our dark styles
+and Material's key on `data-md-color-scheme`) and axe runs the colour rules. The same walk checks
+that no page asks for anything from another host or logs an error (the page is a guarded_page:
+every request to another host is blocked and recorded), so the site is not loaded again for that."""
 
 from __future__ import annotations
 
 import html
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +24,7 @@ from conftest import COLOUR_RULES, DARK, axe_violations, guarded_page
 from helpers import SITE_NAME
 from material_search import MaterialSearch
 from site_addresses import address, built_pages
+from style_contexts import pages_covering_every_style_context
 
 pytestmark = pytest.mark.browser
 
@@ -32,20 +36,25 @@ SEARCH_RESULTS_SHOWN = 10  # Material lists the first 10 pages, then more as the
 
 
 # A pathway's "All routes" page writes out every route in the same markup, one block after
-# another (caretech/pathways/render.py, words escaped), up to 229 of them. axe-core takes about a
-# second per thousand elements, so it audits the whole page except the blocks after the first
-# ROUTES_AUDITED; every route's words are checked in Python (tests/test_render.py, test_routes.py).
+# another (caretech/pathways/render.py, words escaped), up to 229 of them (12,000 elements). axe-core
+# takes about a second per thousand elements in the document, whatever part it audits, so the walk
+# takes the blocks after the first ROUTES_AUDITED out of the page, once it has loaded, and audits
+# the rest; every route's words are checked in Python (tests/test_render.py, test_routes.py).
 ROUTES_AUDITED = 20
 _ALL_ROUTES = re.compile(r"pathways/[^/]+/all-routes/index\.html")
+_LATER_ROUTES = f"#route-{ROUTES_AUDITED + 1}"
+# Routes are grouped by result (one <section> each): the later groups go too.
+_REMOVE_LATER_ROUTES = f"""() => document.querySelectorAll(
+    '.ctg-route-group:has({_LATER_ROUTES}) ~ *, {_LATER_ROUTES} ~ *, {_LATER_ROUTES}').forEach((el) => el.remove())"""
 
 
-def audited_part(name: str) -> dict | None:
-    """axe-core's context for a page: all of it, but for the later route blocks of an All routes page."""
-    if not _ALL_ROUTES.fullmatch(name):
-        return None
-    later = f"#route-{ROUTES_AUDITED + 1}"
-    # Routes are grouped by result (one <section> each): leave out the later groups too.
-    return {"exclude": [later, f"{later} ~ *", f".ctg-route-group:has({later}) ~ *"]}
+def open_for_audit(page, site_url: str, name: str) -> None:
+    """Load the page, in the light scheme; on an All routes page, then keep only the audited routes."""
+    page.goto(address(site_url, name))
+    check_scheme(page, "light")
+    if _ALL_ROUTES.fullmatch(name):
+        page.evaluate(_REMOVE_LATER_ROUTES)
+        assert page.locator(f"[id^='route-']").count() <= ROUTES_AUDITED
 
 
 def colour_violations(page, context=None) -> list[dict]:
@@ -90,42 +99,71 @@ def show_search_results(page, site_url: str, built_site) -> None:
     assert page.locator(".md-search-result__more").count()
 
 
-# Each scheme's walk is cut into parts (every part-th page), so the test processes share the
-# walks out between them; together the parts visit every page.
-PARTS = 4
+# The walk is cut into parts, so the test processes share it out between them; together the parts
+# visit every page. axe-core's time follows the number of elements in the document, so each page
+# goes to the part with the fewest elements so far, the biggest pages first (and a page audited in
+# both schemes counts twice): then no part waits long on the others.
+PARTS = 12
+
+
+def parts_of_the_walk(site: Path) -> list[list[str]]:
+    dark_sample = pages_covering_every_style_context(site)
+
+    def weight(name: str) -> int:
+        elements = (site / name).read_text(encoding="utf-8").count("<")
+        if _ALL_ROUTES.fullmatch(name):
+            elements = min(elements, 3000)  # only the first routes stay (open_for_audit)
+        return elements * (2 if name in dark_sample else 1)
+
+    parts: list[list[str]] = [[] for _ in range(PARTS)]
+    totals = [0] * PARTS
+    for name in sorted(built_pages(site), key=lambda name: (-weight(name), name)):
+        lightest = totals.index(min(totals))
+        parts[lightest].append(name)
+        totals[lightest] += weight(name)
+    return parts
+
 
 @pytest.mark.parametrize("part", range(PARTS), ids=[f"part{n + 1}of{PARTS}" for n in range(PARTS)])
 def test_every_page_has_no_wcag_violations_in_either_scheme_and_asks_no_other_host(page, site_url, built_site, part):
-    """One browser page walks its part of the site. Each page loads once, in the light scheme,
-    gets every WCAG 2.2 A/AA rule, then is switched to the dark scheme in place (as the palette
-    toggle does) and gets the colour rules. The first part then opens search (with results) and
-    the menu at phone width, which only exist after a click."""
+    """One browser page walks its part of the site. Each page loads once, in the light scheme, and
+    gets every WCAG 2.2 A/AA rule; a page in the dark sample (style_contexts.py) is then switched to
+    the dark scheme in place (as the palette toggle does) and gets the colour rules. The last part
+    then opens search (with results) and the menu at phone width, which only exist after a click,
+    and audits both in both schemes."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    page.context.add_init_script(AXE_SCRIPT)  # in every document from the start: no injection per page
     page.emulate_media(color_scheme="light")
-    pages = built_pages(built_site)[part::PARTS]
+    pages = sorted(parts_of_the_walk(built_site)[part])
+    dark_sample = pages_covering_every_style_context(built_site)
     found: dict[str, list[dict]] = {}
     requests: dict[str, list[str]] = {}  # page -> requests to other hosts, and console errors
+    # Every page has the same two stylesheets (test_bundle.py), so the one rule that reads them
+    # (css-orientation-lock, which needs axe's "preload" of the CSS) runs on each part's first page.
 
-    def visit(where: str, action, context=None) -> None:
+    def visit(where: str, action, context=None, dark: bool = True, preload: bool = False) -> None:
         before = (len(page.blocked_requests), len(page.console_errors))
         action()
-        if violations := axe_violations(page, context=context):
+        if violations := axe_violations(page, context=context, preload=preload):
             found[f"{where} (light)"] = violations
-        page.evaluate(DARK)
-        if violations := colour_violations(page, context=context):
-            found[f"{where} (dark)"] = violations
+        if dark:
+            page.evaluate(DARK)
+            if violations := colour_violations(page, context=context):
+                found[f"{where} (dark)"] = violations
         if new := page.blocked_requests[before[0]:] + page.console_errors[before[1]:]:
             requests[where] = new
 
     started = time.monotonic()
     for name in pages:
-        visit(name, lambda: (page.goto(address(site_url, name)), check_scheme(page, "light")), audited_part(name))
+        visit(name, lambda: open_for_audit(page, site_url, name), dark=name in dark_sample, preload=name == pages[0])
 
     def search() -> None:
         page.goto(site_url)
         show_search_results(page, site_url, built_site)
         page.wait_for_load_state("networkidle")  # the search worker and index have loaded
 
-    if part == 0:
+    if part == PARTS - 1:  # the first part holds the biggest page
         visit(f"search for {SEARCH!r} (home page)", search)
 
     def open_menu() -> None:
@@ -134,12 +172,12 @@ def test_every_page_has_no_wcag_violations_in_either_scheme_and_asks_no_other_ho
         page.locator(".md-header [for='__drawer']").click()
         assert page.evaluate("() => document.getElementById('__drawer').checked")
 
-    if part == 0:
+    if part == PARTS - 1:
         visit("menu open at 375 px (devices-and-wifi/wifi/)", open_menu)
 
     count = sum(len(v) for v in found.values())
     print(f"\naxe-core, part {part + 1} of {PARTS}: {len(pages)} pages audited (light: all WCAG 2.2 A/AA rules; "
-          f"dark: colour rules) in {time.monotonic() - started:.0f} s, {count} violation(s), "
+          f"dark: colour rules on {len(dark_sample.intersection(pages))}) in {time.monotonic() - started:.0f} s, {count} violation(s), "
           f"{len(page.blocked_requests)} blocked requests")
     assert not requests, "requests to other hosts or console errors:\n" + "\n".join(
         f"{where}\n    " + "\n    ".join(new) for where, new in requests.items())
@@ -347,3 +385,22 @@ def walk_once_round(page, limit: int = 400) -> int:
             }"""):
             return stop
     pytest.fail(f"focus never came back round after {limit} presses of Tab")
+
+
+def test_the_walk_visits_every_page_once(built_site):
+    visited = [name for part in parts_of_the_walk(built_site) for name in part]
+    assert sorted(visited) == built_pages(built_site)
+
+
+def test_the_dark_sample_holds_every_style_context_once_enough(tmp_path):
+    """The pages audited in the dark scheme (style_contexts.py): a page whose every piece of text
+    is styled as on another page adds nothing; text in a new class, or among new classes, does."""
+    pages = {
+        "a.html": '<p class="x">one <a href="#">link</a></p>',
+        "b.html": '<p class="x">two, the same styles <a href="#">other link</a></p>',
+        "c.html": '<div class="box"><p class="x">the same paragraph, in a box</p></div>',
+        "d.html": '<p class="x">three</p><p class="y">new class</p>',
+    }
+    for name, body in pages.items():
+        (tmp_path / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    assert pages_covering_every_style_context(tmp_path) == {"a.html", "c.html", "d.html"}

@@ -110,6 +110,7 @@ def test_the_python_copy_ranks_every_query_exactly_like_materials_worker(page, b
         {"url": site_url + worker.relative_to(built_site).as_posix(), "index": index_json, "queries": queries},
     )
     search = MaterialSearch(index_json)
-    differ = {q: (from_worker[q], search.pages(q, limit=3)) for q in queries if from_worker[q] != search.pages(q, limit=3)}
+    ours = {q: search.pages(q, limit=3) for q in queries}
+    differ = {q: (from_worker[q], ours[q]) for q in queries if from_worker[q] != ours[q]}
     assert not differ, "Material's worker (left) and the Python copy (right) differ:\n" + "\n".join(
         f"  {q!r}: {w} vs {p}" for q, (w, p) in differ.items())
