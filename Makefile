@@ -29,7 +29,7 @@ offline: $(VENV)/.site
 	$(PY) -m caretech.site.offline
 
 # Three test processes (pytest-xdist) on a 2-core machine: browser tests spend part of their time
-# waiting for the browser, and a third process keeps both cores busy (about 500 s for 804 tests
+# waiting for the browser, and a third process keeps both cores busy (about 450 s for 836 tests
 # here, most of it the accessibility walk). They build the site once between them. TEST_WORKERS=0
 # runs everything in one process.
 TEST_WORKERS ?= 3
