@@ -99,7 +99,7 @@ def _bundles(files: Files, config: MkDocsConfig):
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.generated_by and config.edit_uri:
-        source = edit_source(page.file.src_uri, page.meta)
+        source = edit_source(page.file.src_uri)
         # edit_uri ends in docs/; pathway files sit beside docs/, not in it.
         page.edit_url = urljoin(config.edit_uri, f"../{source}") if source else None
     return markdown

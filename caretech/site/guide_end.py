@@ -7,24 +7,25 @@ ending, written here once.
 from __future__ import annotations
 
 import html
+from typing import Callable
 
 from caretech.readers.dates import format_date, parse_date
 
 SOURCES_ID = "sources"
 
 
-def _date(value: object) -> str:
+def _time(value: object) -> str:
     day = parse_date(value)
     if day is None:
         return html.escape(str(value), quote=False)
     return f'<time datetime="{day.isoformat()}">{format_date(day)}</time>'
 
 
-def review_dates_html(meta: dict) -> str:
-    """"Last reviewed 7 December 2026. Next review by 7 June 2027.\""""
-    text = f"Last reviewed {_date(meta['last_reviewed'])}."
+def review_dates(meta: dict, show: Callable[[object], str] = format_date) -> str:
+    """'Last reviewed 7 December 2026. Next review by 7 June 2027.' `show` writes each date."""
+    text = f"Last reviewed {show(meta['last_reviewed'])}."
     if meta.get("next_review"):
-        text += f" Next review by {_date(meta['next_review'])}."
+        text += f" Next review by {show(meta['next_review'])}."
     return text
 
 
@@ -33,14 +34,15 @@ def guide_end_html(meta: dict) -> str:
     if not meta.get("last_reviewed"):
         return ""
     sources = [s for s in meta.get("sources") or [] if isinstance(s, dict) and s.get("url")]
-    parts = [f'<section class="ctg-guide-end"{f" aria-labelledby={chr(34)}{SOURCES_ID}{chr(34)}" if sources else ""}>']
+    labelled = f' aria-labelledby="{SOURCES_ID}"' if sources else ""
+    parts = [f'<section class="ctg-guide-end"{labelled}>']
     if sources:
         parts.append(f'<h2 id="{SOURCES_ID}">Sources</h2>')
         parts.append('<ul class="ctg-sources">')
         parts += [f'<li><a href="{html.escape(str(s["url"]))}">{html.escape(str(s.get("title") or s["url"]), quote=False)}</a></li>'
                   for s in sources]
         parts.append("</ul>")
-    parts.append(f'<p class="ctg-reviewed">{review_dates_html(meta)}</p>')
+    parts.append(f'<p class="ctg-reviewed">{review_dates(meta, _time)}</p>')
     parts.append("</section>")
     # One HTML block: no blank line inside, so Markdown passes it through as it is.
     return "\n".join(parts) + "\n"

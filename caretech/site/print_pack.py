@@ -25,7 +25,7 @@ from markdown.extensions.toc import slugify
 
 from caretech.text.markdown_text import escape_markdown
 
-from caretech.readers.dates import format_date
+from caretech.site.guide_end import review_dates
 
 PACK_FILE = "print.md"
 
@@ -274,12 +274,7 @@ class _Rewriter:
 
 
 def _guide_intro(meta: dict, src_uri: str, site_url: str) -> str:
-    dates = ""
-    if meta.get("last_reviewed"):
-        dates = f"Last reviewed {format_date(meta['last_reviewed'])}."
-        if meta.get("next_review"):
-            dates += f" Next review by {format_date(meta['next_review'])}."
-        dates += " "
+    dates = review_dates(meta) + " " if meta.get("last_reviewed") else ""
     return f'<p class="ctg-reviewed">{dates}Online: {html.escape(online_address(site_url, src_uri))}</p>\n'
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from caretech.problems import ContentError, build_stopped
 from caretech.readers.dates import build_today
 from caretech.readers.site_config import read_site_config
+from caretech.site.material_upstream import material_root
 from caretech.stages.finish import Finish, finish
 from caretech.stages.generate import Generate, generate, write_docs_folder
 
@@ -28,23 +29,19 @@ ZENSICAL_DOCS = "build/zensical-docs"
 ZENSICAL_SITE = "site-zensical"
 
 
-def _settings(project: Path) -> dict:
-    return read_site_config(project / "mkdocs.yml")
-
-
 def generate_into(project: Path, target: Path) -> None:
-    config = _settings(project)
+    config = read_site_config(project / "mkdocs.yml")
     settings = Generate(project, build_today(), config.get("site_url") or "", config.get("nav"),
                         (config.get("extra") or {}).get("free_help_page"), print_packs=False)
     write_docs_folder(settings, generate(settings), target)
 
 
 def finish_site(project: Path, site: Path) -> None:
-    theme = _settings(project).get("theme") or {}
-    material = Path(__import__("material").__file__).parent / "templates"  # its inline scripts are Zensical's too
-    # No phone app files yet: Zensical's stylesheets name the palette colours differently
-    # (docs/maintainers/zensical.md).
-    finish(Finish(project, site, [project / theme.get("custom_dir", "overrides"), material], ["en"], True, False, None))
+    theme = read_site_config(project / "mkdocs.yml").get("theme") or {}
+    theme_dirs = [project / theme.get("custom_dir", "overrides"), material_root() / "templates"]  # Zensical's inline scripts are Material's
+    # No phone app files yet (web_app=None): Zensical's stylesheets name the palette colours
+    # differently (docs/maintainers/zensical/index.md).
+    finish(Finish(project, site, theme_dirs, search_languages=["en"], directory_urls=True, web_app=None))
 
 
 def build_with_zensical(project: Path) -> Path:

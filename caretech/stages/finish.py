@@ -62,8 +62,9 @@ class Finish:
 
 def finish(settings: Finish) -> None:
     """Finish the built site in place. Raises ContentError with every problem found."""
-    problems = secure_pages(settings)
-    add_search_words(settings)
+    keywords: dict[str, list[str]] = {}
+    problems = secure_pages(settings, keywords)
+    add_search_words(settings, keywords)
     slim_site(settings.site, list(settings.search_languages))
     if settings.web_app is not None:
         app = settings.web_app
@@ -77,14 +78,20 @@ def finish(settings: Finish) -> None:
         raise ContentError(sorted(set(problems)))
 
 
-def secure_pages(settings: Finish) -> list[Problem]:
+def secure_pages(settings: Finish, keywords: dict[str, list[str]] | None = None) -> list[Problem]:
+    """Check every page and fill in its policy. From the same reading of each page, notes its
+    `<meta name="keywords">` words in `keywords` (by its address), for the search index."""
     site, project = settings.site, settings.project
     theme_scripts = load_theme_scripts(list(settings.theme_dirs))
     problems: list[Problem] = []
     for path in sorted(site.rglob("*.html")):
         page = path.relative_to(site).as_posix()
         text = inline_diagrams(path.read_text(encoding="utf-8"), lambda src: _svg(site, page, src))
-        parsed = LexborHTMLParser(text)  # once: for the policy's script hashes and the safety check
+        parsed = LexborHTMLParser(text)  # once: for the policy's script hashes, the safety check and keywords
+        meta = parsed.css_first('head meta[name="keywords"]')
+        if keywords is not None and meta is not None:
+            words = (meta.attributes.get("content") or "").split(",")
+            keywords[page_location(page, settings.directory_urls)] = [word.strip() for word in words]
         text, policy_problems = secure_page(text, theme_scripts, serving=settings.serving, parsed=parsed)
         found = [Problem(f"site/{page}", 1, f"The built page {problem}") for problem in policy_problems]
         source = contributor_file(project, page)
@@ -135,19 +142,14 @@ def source_location(src: str, directory_urls: bool) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
-def add_search_words(settings: Finish) -> None:
+def add_search_words(settings: Finish, keywords: dict[str, list[str]]) -> None:
+    """Add each page's keywords and includes/search-synonyms.yml's words to the search index."""
     index_file = settings.site / "search" / "search_index.json"
     if not index_file.exists():  # search is switched off
         return
     # The synonyms file names pages by their path in docs/ (generate has checked that each exists).
     entries = [replace(entry, pages=tuple(source_location(src, settings.directory_urls) for src in entry.pages))
                for entry in load_search_words(settings.project / SYNONYMS_FILE, SYNONYMS_FILE)]
-    keywords: dict[str, list[str]] = {}
-    for path in settings.site.rglob("*.html"):
-        meta = LexborHTMLParser(path.read_text(encoding="utf-8")).css_first('head meta[name="keywords"]')
-        if meta is not None:
-            page = page_location(path.relative_to(settings.site).as_posix(), settings.directory_urls)
-            keywords[page] = [word.strip() for word in (meta.attributes.get("content") or "").split(",")]
     index = json.loads(index_file.read_text(encoding="utf-8"))
     add_to_search_index(index, words_for_pages(entries, keywords))
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

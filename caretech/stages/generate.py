@@ -71,7 +71,7 @@ class Generated:
     not_in_nav: set[str] = field(default_factory=set)       # new pages kept out of the menu
 
 
-def edit_source(src_uri: str, meta: dict) -> str | None:
+def edit_source(src_uri: str) -> str | None:
     """The file a contributor edits for a generated page: a pathway page's YAML; None for pages
     made from several files (print packs, the review-due page)."""
     if src_uri == INDEX_PAGE:
@@ -93,12 +93,11 @@ def generate(settings: Generate) -> Generated:
     def display(src: str) -> str:
         return (docs / src).relative_to(project).as_posix()
 
-    titles: dict[str, str] = {}
+    metas: dict[str, dict] = {}
     for src, text in sources.items():
-        meta, found = check_page_front_matter(text, display(src), src, schema)
+        metas[src], found = check_page_front_matter(text, display(src), src, schema)
         problems += found + reference_problems(text, display(src), register)
-        if isinstance(meta.get("title"), str):
-            titles[src] = meta["title"]
+    titles = {src: meta["title"] for src, meta in metas.items() if isinstance(meta.get("title"), str)}
     for path in sorted(docs.rglob("*.svg")):  # diagrams: facts in their text
         text = path.read_text(encoding="utf-8")
         if "{{" in text:
@@ -128,12 +127,13 @@ def generate(settings: Generate) -> Generated:
         if linked:
             out.pages[guide] = insert_after_introduction(text, cross_link_box(guide, linked))
 
-    _add_templates(settings, sources, out, register)
+    _add_templates(settings, sources, out, register, schema)
     if settings.print_packs:
-        _add_print_packs(settings, {**sources, **out.pages}, out)
+        _add_print_packs(settings, {**sources, **out.pages}, titles, out)
     _add(out, REVIEW_PAGE, review_page(project, settings.today))
     for src, text in {**sources, **out.pages}.items():  # sources and dates at the end, for page and print alike
-        ending = guide_end_html(read_front_matter(text).data)
+        meta = metas[src] if src in metas else read_front_matter(text).data  # generated pages are read here
+        ending = guide_end_html(meta)
         if ending:
             out.pages[src] = text.rstrip("\n") + "\n\n" + ending
 
@@ -149,9 +149,8 @@ def _add(out: Generated, src: str, text: str) -> None:
     out.not_in_nav.add(src)
 
 
-def _add_templates(settings: Generate, sources: dict[str, str], out: Generated, register) -> None:
+def _add_templates(settings: Generate, sources: dict[str, str], out: Generated, register, schema: dict) -> None:
     docs, project = settings.docs, settings.project
-    schema = load_front_matter_schema()
     # The same reader the tests use; each page's text with its facts put in, for the download too.
     loaded, problems = load_templates(docs, schema, project, register)
     templates = {t.slug: (t, expand_page(sources[t.src_uri], register)) for t in loaded}
@@ -195,9 +194,9 @@ def _add_templates(settings: Generate, sources: dict[str, str], out: Generated, 
         raise ContentError(sorted(set(problems)))
 
 
-def _add_print_packs(settings: Generate, pages: dict[str, str], out: Generated) -> None:
+def _add_print_packs(settings: Generate, pages: dict[str, str], titles: dict[str, str], out: Generated) -> None:
     def title(src: str) -> str:
-        return str(read_front_matter(pages[src]).data.get("title") or src)
+        return titles.get(src) or src
 
     for section in sections_in_nav(settings.nav, pages):
         if section.index not in pages or any(g not in pages for g in section.guides):
