@@ -219,19 +219,23 @@ def wait_until_still(page) -> None:
     page.wait_for_function(_STILL, polling="raf", timeout=5000)
 
 
-def axe_violations(page, context=None, rules: list[str] | None = None, preload: bool = True) -> list[dict]:
+def axe_violations(page, context=None, rules: list[str] | None = None, preload: bool = True,
+                   skip: list[str] = ()) -> list[dict]:
     """axe-core's WCAG 2.2 A/AA violations on the page as it is now, once nothing is moving
-    (only `rules`, when given). axe-core goes into each document once: a second audit of the same
-    page (the other colour scheme, a later state) reuses it. `preload=False` skips axe's reading of
-    the stylesheets, which only css-orientation-lock needs (it is then left incomplete, not passed)."""
+    (only `rules`, when given; all but `skip` otherwise). axe-core goes into each document once: a
+    second audit of the same page (the other colour scheme, a later state) reuses it. `preload=False`
+    skips axe's reading of the stylesheets, which only css-orientation-lock needs (it is then left
+    incomplete, not passed)."""
     from axe_playwright_python.base import AXE_SCRIPT
 
     wait_until_still(page)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SCRIPT)
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
+    options = {"runOnly": only, "resultTypes": ["violations"], "preload": preload,
+               "rules": {rule: {"enabled": False} for rule in skip}}
     return page.evaluate("([context, options]) => axe.run(context || document, options).then((r) => r.violations)",
-                         [context, {"runOnly": only, "resultTypes": ["violations"], "preload": preload}])
+                         [context, options])
 
 
 def describe_violations(violations: list[dict]) -> str:

@@ -1,12 +1,14 @@
 """The fewest built pages that between them hold every kind of text the site styles.
 
-The dark colour scheme changes colours only (the same pages, the same markup), and a colour comes
-from CSS, which picks an element by its tag, classes and data- attributes and those of the
-elements around it. So two pieces of text with the same tag, classes and attributes, among
-ancestors with the same classes and attributes, get the same colours, and the same contrast, on
-every page. The accessibility walk audits every page with every rule in the light scheme; in the
-dark scheme it audits the colour rules on the pages chosen here: together they hold every such
-"style context" of text (and of every link, for link-in-text-block) on the site.
+A colour comes from CSS, which picks an element by its tag, classes and data- attributes and
+those of the elements around it (the site allows no style= attributes: content/safety.py). So two
+pieces of text with the same tag, classes and attributes, among ancestors with the same classes
+and attributes, get the same colours, and the same contrast, on every page, in either scheme (the
+dark scheme changes colours only: the same pages, the same markup). The accessibility walk audits
+every page with every rule but the colour rules, and the colour rules, in both schemes, on the
+pages chosen here: together they hold every such "style context" of text (and of every link, for
+link-in-text-block) on the site. A page that brings a new one (a new kind of box, a new class) is
+chosen with it.
 """
 
 from __future__ import annotations
