@@ -153,4 +153,4 @@ def test_the_svg_files_own_size_name_and_comments_go_whatever_its_quotes():
            "<!-- <svg width='1'> -->\n  <text x='10' y='30'>Router</text>\n</svg>\n")
     _, out = inline('<p><img alt="Router" src="x.svg"></p>', {"x.svg": svg})
     assert out == ('<div class="ctg-diagram"><svg xmlns="http://www.w3.org/2000/svg" data-note="a &gt; b" '
-                   'class="ctg-diagram-svg" role="img" aria-label="Router"> <text x="10" y="30">Router</text> </svg></div>')
+                   'class="ctg-diagram-svg" role="img" aria-label="Router"><text x="10" y="30">Router</text> </svg></div>')

@@ -70,11 +70,15 @@ def inline_svg(page: LexborHTMLParser, svg_text: str, alt: str) -> LexborNode:
     svg.attrs["class"] = "ctg-diagram-svg"
     svg.attrs["role"] = "img"
     svg.attrs["aria-label"] = alt
-    for node in list(svg.traverse(include_text=True)):
-        if node.is_comment_node:
-            node.decompose()
-        elif node.is_text_node and "\n" in (node.text_content or ""):
-            node.replace_with(_LINE_BREAK.sub(" ", node.text_content))
+    for comment in [node for node in svg.traverse(include_text=True) if node.is_comment_node]:
+        comment.decompose()
+    svg.merge_text_nodes()  # the text either side of a comment
+    first = svg.first_child
+    for node in [node for node in svg.traverse(include_text=True) if node.is_text_node]:
+        text = node.text_content or ""
+        if "\n" in text:
+            text = _LINE_BREAK.sub(" ", text)
+            node.replace_with(text.lstrip() if node.mem_id == first.mem_id else text)
     return svg
 
 
