@@ -13,6 +13,7 @@ from caretech.stages.check import Project, check_paths
 from caretech.text.markdown_text import body_lines
 from caretech.content.pictures import MAX_GZIP_BYTES, picture_findings, svg_findings
 from caretech.site.diagrams import inline_diagrams
+from selectolax.lexbor import LexborHTMLParser
 from helpers import DOCS, ROOT
 
 GOOD_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 340 100" font-size="17">
@@ -103,13 +104,53 @@ def test_the_content_check_checks_svg_files_and_every_shipped_picture_passes(tmp
         assert len(gzip.compress(svg.read_bytes(), 9)) < MAX_GZIP_BYTES
 
 
+def inline(page_html: str, svgs: dict[str, str]) -> tuple[bool, str]:
+    """`page_html` with its diagrams inline, as the finish stage does it: whether any was, and the body."""
+    page = LexborHTMLParser(page_html)
+    swapped = inline_diagrams(page, svgs.get)
+    return swapped, page.body.inner_html
+
+
 def test_a_local_svg_image_becomes_inline_svg_named_by_its_alt_text():
     page = ('<p>Text.</p>\n<figure>\n<p><img alt="Line &amp; Wi-Fi" src="../images/x.svg" /></p>\n'
             "<figcaption>\n<p>Caption.</p>\n</figcaption>\n</figure>\n"
             '<p><img alt="Photo" src="photo.png" /></p>')
-    out = inline_diagrams(page, lambda src: GOOD_SVG if src == "../images/x.svg" else None)
+    swapped, out = inline(page, {"../images/x.svg": GOOD_SVG})
+    assert swapped
     assert '<figure class="ctg-diagram">' in out
     assert '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 340 100" font-size="17" ' \
            'class="ctg-diagram-svg" role="img" aria-label="Line &amp; Wi-Fi">' in out
     assert "<img" in out and 'src="photo.png"' in out and 'src="../images/x.svg"' not in out
-    assert "\n\n" not in out.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "\n" not in out.split("<svg", 1)[1].split("</svg>", 1)[0]
+
+
+def test_a_page_with_no_local_svg_is_left_as_it_was():
+    page = '<p><img alt="Photo" src="photo.png"></p><p><img alt="Far" src="https://example.org/x.svg"></p>'
+    assert inline(page, {"https://example.org/x.svg": GOOD_SVG}) == (False, LexborHTMLParser(page).body.inner_html)
+
+
+# Markup a regular expression misreads, which an HTML parser reads as a browser does.
+
+def test_an_image_with_a_closing_bracket_in_its_alt_text_is_still_swapped():
+    _, out = inline('<figure><p><img alt="Router > Wi-Fi" src="x.svg"></p></figure>', {"x.svg": GOOD_SVG})
+    assert '<figure class="ctg-diagram"><svg ' in out and 'aria-label="Router &gt; Wi-Fi"' in out
+    assert "<img" not in out
+
+
+def test_single_quoted_and_upper_case_attributes_are_read():
+    _, out = inline("<P><IMG SRC='x.svg' ALT='Router'></P>", {"x.svg": GOOD_SVG})
+    assert out.startswith('<div class="ctg-diagram"><svg ') and 'aria-label="Router"' in out
+
+
+def test_an_image_in_a_comment_stays_in_the_comment():
+    page = '<p>Text.</p><!-- <p><img alt="Old" src="x.svg"></p> -->'
+    assert inline(page, {"x.svg": GOOD_SVG}) == (False, page)
+
+
+def test_the_svg_files_own_size_name_and_comments_go_whatever_its_quotes():
+    svg = ("<?xml version='1.0'?>\n<!-- drawn by hand -->\n"
+           "<svg xmlns='http://www.w3.org/2000/svg' data-note='a > b' width='340' HEIGHT='100' role='presentation'>"
+           "<!-- <svg width='1'> -->\n  <text x='10' y='30'>Router</text>\n</svg>\n")
+    _, out = inline('<p><img alt="Router" src="x.svg"></p>', {"x.svg": svg})
+    assert out == ('<div class="ctg-diagram"><svg xmlns="http://www.w3.org/2000/svg" data-note="a &gt; b" '
+                   'class="ctg-diagram-svg" role="img" aria-label="Router"><text x="10" y="30">Router</text> </svg></div>')

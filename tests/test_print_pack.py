@@ -209,6 +209,33 @@ def test_the_contents_list_has_the_guides_and_their_parts():
     assert toc[1]["children"][1]["name"] == "What to do ASAP"
 
 
+# Markup a regular expression misreads, which an HTML parser reads as a browser does.
+
+def one_guide_pack(guide_html: str):
+    return assemble_pack("s/print/", [RenderedGuide("s/g.md", "s/g/", {"title": "G"}, guide_html)], "")
+
+
+def test_a_title_heading_in_a_comment_is_not_the_title():
+    pack = one_guide_pack('<!-- <h1 id="old">Old</h1> -->\n<h1 id="new">New</h1>\n<p>Text.</p>')
+    assert '<!-- <h1 id="old">Old</h1> -->\n<h2 class="ctg-pack-guide" id="g">New</h2>' in pack.html
+    assert "<h1" not in pack.html.replace('<h1 id="old">', "")
+
+
+def test_the_title_id_is_read_whatever_its_case_and_the_other_attributes():
+    for title in ('<h1 title="see id=wrong" id="right">Right</h1>', '<H1 ID="right">Right</H1>'):
+        pack = one_guide_pack(title + '\n<p>Back to <a href="#right">the top</a>.</p>')
+        assert '<a href="#g">the top</a>' in pack.html, title
+
+
+def test_the_contents_list_reads_headings_whatever_their_quotes_and_attributes():
+    pack = one_guide_pack("<h1 id='t'>T</h1>\n<h2 title=\"a > b\" id=\"x\">X</h2>\n<h3 id='y'>Y</h3>\n"
+                          '<h2 id="z">Call <abbr title="as soon as possible > later">ASAP</abbr> &amp; <em>go</em></h2>')
+    (guide,) = pack.toc
+    assert [(t["level"], t["id"], t["name"]) for t in guide["children"]] == [
+        (3, "g--x", "X"), (3, "g--z", "Call ASAP &amp; go")]
+    assert [(t["level"], t["id"], t["name"]) for t in guide["children"][0]["children"]] == [(4, "g--y", "Y")]
+
+
 def test_a_pack_must_sit_beside_its_guides():
     """Relative links are left as they are only because the pack and its guides are in one folder."""
     for section in sections_in_nav(NAV, []):

@@ -45,7 +45,6 @@ _SCRIPT_TYPES = {
     "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
     "text/javascript1.5",
 }
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _TEMPLATE_VALUE = re.compile(r"\{\{.*?\}\}", re.S)
 _TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
 _TEXT_IN_QUOTES = r"[^\"'\\<>\n]*"
@@ -90,7 +89,7 @@ def load_theme_scripts(theme_dirs: Sequence[Path]) -> list[ThemeScript]:
         if path is None:
             continue
         source = _TEMPLATE_TAG.sub("", path.read_text(encoding="utf-8"))
-        for script in _INLINE_SCRIPT.findall(source):
+        for script in inline_scripts(source):  # read as the built page's scripts are
             parts = _TEMPLATE_VALUE.split(script)
             pattern = re.compile(_TEXT_IN_QUOTES.join(re.escape(p) for p in parts), re.S)
             found.append(ThemeScript(template, what, pattern))

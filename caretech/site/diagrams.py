@@ -13,62 +13,85 @@ is swapped for the SVG's own markup: its alt text becomes the accessible name (r
 and aria-label), and the figure gets the `ctg-diagram` class that diagrams.css styles.
 The content check (caretech/content/pictures.py) has already refused scripts, styles,
 outside links and hard-coded black text, so the markup is safe to put in the page.
+
+The page is the finish stage's parsed tree (selectolax), changed in place: the SVG file is
+read into it by the same HTML parser a browser uses for an SVG inside a page.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Callable
 
-_IMG = re.compile(r"<img\b[^>]*>", re.I)
-_ATTR = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
-_IN_PARAGRAPH = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>", re.I)
-_FIGURE_START = re.compile(r"<figure\b([^>]*)>\s*$", re.I)
-_PROLOGUE = re.compile(r"<\?xml.*?\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.S | re.I)
-_SVG_START = re.compile(r"<svg\b([^>]*)>", re.I)
-_SIZE = re.compile(r'\s(?:width|height|role|aria-label|class)="[^"]*"')
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# A line break and the indentation around it, in the SVG file's text: one space is enough.
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+# Attributes the page sets itself: the size comes from diagrams.css, the name from the alt text.
+_REPLACED = ("width", "height", "role", "aria-label", "class")
 
 
-def _attributes(tag: str) -> dict[str, str]:
-    return {name.lower(): html.unescape(value) for name, value in _ATTR.findall(tag)}
-
-
-def inline_svg(svg: str, alt: str) -> str:
-    """The SVG file's markup, ready to sit in a page: one accessible image, sized by CSS."""
-    svg = _PROLOGUE.sub("", svg).strip()
-    start = _SVG_START.search(svg)
-    kept = _SIZE.sub("", start.group(1))
-    opening = f'<svg{kept} class="ctg-diagram-svg" role="img" aria-label="{html.escape(alt, quote=True)}">'
-    # One line: no blank line can end an HTML block, whatever processes the page next.
-    body = " ".join(line.strip() for line in svg[start.end():].splitlines() if line.strip())
-    return opening + body
-
-
-def inline_diagrams(page_html: str, load_svg: Callable[[str], str | None]) -> str:
-    """Swap each <img> whose `src` `load_svg` can read (a local .svg) for the SVG itself."""
-
-    def swap(img_tag: str) -> str | None:
-        attrs = _attributes(img_tag)
-        src = attrs.get("src", "")
+def inline_diagrams(page: LexborHTMLParser, load_svg: Callable[[str], str | None]) -> bool:
+    """Swap each paragraph that holds only an <img> whose `src` `load_svg` can read (a local
+    .svg) for the SVG itself. Changes `page` in place; True if it swapped any."""
+    swapped = False
+    for paragraph in page.css("p"):
+        img = _only_image(paragraph)
+        src = (img.attributes.get("src") or "") if img is not None else ""
         if not src.lower().endswith(".svg") or "://" in src:
-            return None
-        svg = load_svg(src)
-        return None if svg is None else inline_svg(svg, attrs.get("alt", ""))
-
-    out: list[str] = []
-    position = 0
-    for match in _IN_PARAGRAPH.finditer(page_html):
-        inline = swap(match.group(1))
-        if inline is None:
             continue
-        before = page_html[position:match.start()]
-        figure = _FIGURE_START.search(before)
-        if figure:  # the caption block's <figure>: mark it as a diagram
-            before = before[:figure.start()] + f'<figure class="ctg-diagram"{figure.group(1)}>\n'
-            out += [before, inline]
+        svg_text = load_svg(src)
+        if svg_text is None:
+            continue
+        svg = inline_svg(page, svg_text, img.attributes.get("alt") or "")
+        figure = paragraph.parent
+        if figure is not None and figure.tag == "figure" and _is_first_element(paragraph, figure):
+            # the caption block's <figure>: mark it as a diagram
+            figure.attrs["class"] = " ".join(["ctg-diagram", figure.attributes.get("class") or ""]).strip()
+            paragraph.replace_with(svg)
         else:  # no caption (the content check fails this): still show it, styled
-            out += [before, f'<div class="ctg-diagram">{inline}</div>']
-        position = match.end()
-    out.append(page_html[position:])
-    return "".join(out)
+            holder = page.create_node("div")
+            holder.attrs["class"] = "ctg-diagram"
+            holder.insert_child(svg)
+            paragraph.replace_with(holder)
+        swapped = True
+    return swapped
+
+
+def inline_svg(page: LexborHTMLParser, svg_text: str, alt: str) -> LexborNode:
+    """The SVG file's <svg> element, read into `page`: one accessible image, sized by CSS,
+    without the file's comments or its line breaks."""
+    holder = page.create_node("div")
+    holder.inner_html = svg_text  # an <?xml?> line or a doctype stays outside the <svg>
+    svg = holder.css_first("svg")
+    for name in _REPLACED:
+        if name in svg.attributes:
+            del svg.attrs[name]
+    svg.attrs["class"] = "ctg-diagram-svg"
+    svg.attrs["role"] = "img"
+    svg.attrs["aria-label"] = alt
+    for comment in [node for node in svg.traverse(include_text=True) if node.is_comment_node]:
+        comment.decompose()
+    svg.merge_text_nodes()  # the text either side of a comment
+    first = svg.first_child
+    for node in [node for node in svg.traverse(include_text=True) if node.is_text_node]:
+        text = node.text_content or ""
+        if "\n" in text:
+            text = _LINE_BREAK.sub(" ", text)
+            node.replace_with(text.lstrip() if node.mem_id == first.mem_id else text)
+    return svg
+
+
+def _only_image(paragraph: LexborNode) -> LexborNode | None:
+    """The paragraph's <img> if it holds that and nothing else but spaces."""
+    children = list(paragraph.iter(include_text=True))
+    elements = [child for child in children if not child.is_text_node]
+    text = "".join(child.text_content or "" for child in children if child.is_text_node)
+    if len(elements) == 1 and elements[0].tag == "img" and not text.strip():
+        return elements[0]
+    return None
+
+
+def _is_first_element(node: LexborNode, parent: LexborNode) -> bool:
+    first = next((child for child in parent.iter() if child.is_element_node), None)
+    return first is not None and first.mem_id == node.mem_id

@@ -22,6 +22,7 @@ from typing import Iterable, Sequence
 
 import yaml
 from markdown.extensions.toc import slugify
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from caretech.text.markdown_text import escape_markdown
 
@@ -142,17 +143,17 @@ class PackContent:
     ids: frozenset[str]   # every id in `html`
 
 
-# Why regular expressions and not an HTML parser: only the values of a few attributes and the
+# The guides' HTML is read with selectolax (their titles, the pack's contents list), but it is
+# rewritten with the regular expression below. Why: only the values of a few attributes and the
 # heading tags' names change, and every other byte must stay exactly as the build wrote it (the
 # page template finds checkboxes by Python-Markdown's `<input type="checkbox" disabled/>`, which a
-# parser's serialiser would rewrite). The HTML is Python-Markdown's output plus the SVG markup
-# hooks put in: there a `<` in text is always written `&lt;`, so every `<` starts a tag, a
-# comment or a declaration, and the pattern below finds every tag. Attribute values may be in
-# double or single quotes, or bare; a quoted value may hold `>`.
+# parser's serialiser would rewrite), and selectolax gives no positions in the text to splice at.
+# The HTML is Python-Markdown's output plus the SVG markup hooks put in: there a `<` in text is
+# always written `&lt;`, so every `<` starts a tag, a comment or a declaration, and the pattern
+# below finds every tag. Attribute values may be in double or single quotes, or bare; a quoted
+# value may hold `>`.
 _TAG = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""", re.S)
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)""")
-_FIRST_HEADING = re.compile(r"<h([1-6])(?=[\s>])((?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>(.*?)</h\1\s*>", re.S | re.I)
-_HEADING_WITH_ID = re.compile(r"<h([2-6])(?=\s)[^>]*?\sid=\"([^\"]*)\"[^>]*>(.*?)</h\1>", re.S)
 _URL_REFERENCE = re.compile(r"""url\((\s*['"]?)#""")
 # Attributes whose value is a list of ids on the same page.
 _ID_LISTS = frozenset({
@@ -186,10 +187,10 @@ def assemble_pack(pack_url: str, guides: Sequence[RenderedGuide], site_url: str)
     for guide in guides:
         if _base_folder(guide.url) != _base_folder(pack_url):
             raise ValueError(f"{guide.url} is not beside {pack_url}: its relative links would break in the pack")
-    titles = {guide.src_uri: _FIRST_HEADING.search(guide.html) for guide in guides}
+    titles = {guide.src_uri: _title(guide.html) for guide in guides}
     anchors = {
-        guide.src_uri: _Anchors(guide_anchor(guide.src_uri), _title_id(titles[guide.src_uri]))
-        for guide in guides
+        src: _Anchors(guide_anchor(src), title.attributes.get("id") if title is not None else None)
+        for src, title in titles.items()
     }
     by_url = {posixpath.normpath(guide.url): anchors[guide.src_uri] for guide in guides}
     ids: set[str] = set()
@@ -197,9 +198,9 @@ def assemble_pack(pack_url: str, guides: Sequence[RenderedGuide], site_url: str)
     for guide in guides:
         mine = anchors[guide.src_uri]
         rewrite = _Rewriter(mine, posixpath.dirname(guide.url), by_url, ids)
-        title = titles[guide.src_uri]
-        if title and title.group(1) == "1":  # the guide's own title heading
-            before, heading, after = guide.html[:title.start()], rewrite(title.group(3)), guide.html[title.end():]
+        if titles[guide.src_uri] is not None:  # the guide's own title heading
+            before, inside, after = _around_title(guide.html)
+            heading = rewrite(inside)
         else:
             before, heading, after = "", html.escape(str(guide.meta.get("title") or guide.src_uri), quote=False), guide.html
         ids.add(mine.prefix)
@@ -216,11 +217,23 @@ def _base_folder(url: str) -> str:
     return posixpath.dirname(url.rstrip("/"))
 
 
-def _title_id(heading: re.Match | None) -> str | None:
-    if not heading or heading.group(1) != "1":
-        return None
-    found = re.search(r"""(?:^|\s)id\s*=\s*["']?([^"'\s>]+)""", heading.group(2))
-    return found.group(1) if found else None
+def _title(guide_html: str) -> LexborNode | None:
+    """The guide's title heading: its first heading, if that is an <h1>."""
+    first = LexborHTMLParser(guide_html, is_fragment=True).css_first("h1, h2, h3, h4, h5, h6")
+    return first if first is not None and first.tag == "h1" else None
+
+
+def _around_title(guide_html: str) -> tuple[str, str, str]:
+    """The guide's HTML before its first <h1>, inside it and after it, split where the rewriter's
+    pattern finds its tags (`_title` has found that the guide has one)."""
+    opening = None
+    for tag in _TAG.finditer(guide_html):
+        closing, name = tag.group(1), (tag.group(2) or "").lower()
+        if name == "h1" and opening is None and not closing:
+            opening = tag
+        elif name == "h1" and opening is not None and closing:
+            return guide_html[:opening.start()], guide_html[opening.end():tag.start()], guide_html[tag.end():]
+    raise ValueError("The guide's title heading is not closed.")
 
 
 class _Rewriter:
@@ -279,12 +292,13 @@ def _guide_intro(meta: dict, src_uri: str, site_url: str) -> str:
 
 
 def _toc_tokens(content: str) -> list[dict]:
-    """The pack's headings with ids (level 2 and down), nested as Python-Markdown's toc makes them."""
+    """The pack's headings with ids (level 2 and down), nested as Python-Markdown's toc makes them:
+    each name is the heading's text, escaped, as the contents list prints it as it is."""
     top: list[dict] = []
     open_tokens: list[dict] = []
-    for match in _HEADING_WITH_ID.finditer(content):
-        token = {"level": int(match.group(1)), "id": match.group(2),
-                 "name": re.sub(r"<[^>]+>", "", match.group(3)).strip(), "children": []}
+    for heading in LexborHTMLParser(content, is_fragment=True).css("h2[id], h3[id], h4[id], h5[id], h6[id]"):
+        token = {"level": int(heading.tag[1]), "id": heading.attributes["id"] or "",
+                 "name": html.escape(heading.text(deep=True).strip(), quote=False), "children": []}
         while open_tokens and open_tokens[-1]["level"] >= token["level"]:
             open_tokens.pop()
         (open_tokens[-1]["children"] if open_tokens else top).append(token)

@@ -86,8 +86,10 @@ def secure_pages(settings: Finish, keywords: dict[str, list[str]] | None = None)
     problems: list[Problem] = []
     for path in sorted(site.rglob("*.html")):
         page = path.relative_to(site).as_posix()
-        text = inline_diagrams(path.read_text(encoding="utf-8"), lambda src: _svg(site, page, src))
-        parsed = LexborHTMLParser(text)  # once: for the policy's script hashes, the safety check and keywords
+        text = path.read_text(encoding="utf-8")
+        parsed = LexborHTMLParser(text)  # once: for the diagrams, the policy's script hashes, the safety check and keywords
+        if inline_diagrams(parsed, lambda src: _svg(site, page, src)):
+            text = parsed.html
         meta = parsed.css_first('head meta[name="keywords"]')
         if keywords is not None and meta is not None:
             words = (meta.attributes.get("content") or "").split(",")
