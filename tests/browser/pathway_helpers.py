@@ -53,6 +53,12 @@ def routes_covering_every_answer(pathway: Pathway) -> list[Route]:
     return chosen
 
 
+def route_words(route: Route) -> str:
+    """A route in a failure message, short enough to read: its answers and where they lead."""
+    answers = ", ".join(f"{c.question.id}:{c.answer.index}" for c in route.choices)
+    return f"the route {answers} -> {route.outcome.id}"
+
+
 def longest_route(pathway: Pathway) -> Route:
     return max(routes(pathway), key=lambda r: (len(r.choices), len(r.actions)))
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 
 from pathway_helpers import (
-    IDS, SAMPLE_IDS, SITE_NAME, answer_by_mouse, open_state_and_result, answers_in, click, branch_switch, expected_result, guarded_page, longest_route,
-    page_url, result, routes, routes_covering_every_answer, snapshot, snapshot_and_answer, snapshot_and_result, state_fragment, state_url, title_for_question, title_for_result, wait_for_announcement,
-    words,
+    IDS, SAMPLE_IDS, SITE_NAME, answer_by_mouse, answers_in, branch_switch, click, expected_result,
+    guarded_page, longest_route, open_state_and_result, page_url, result, route_words, routes,
+    routes_covering_every_answer, snapshot, snapshot_and_answer, snapshot_and_result,
+    state_fragment, state_url, title_for_question, title_for_result, wait_for_announcement, words,
 )
 
 pytestmark = pytest.mark.browser
@@ -27,10 +28,10 @@ def check_result(page, pathway, route) -> None:
 
 def assert_shows_result(pathway, route, seen: dict, shown: dict) -> None:
     """What the page showed (snapshot_and_result) is the engine's result for the route."""
-    assert seen["visible"] == [route.outcome.id], f"route {route}: expected {route.outcome.id}"
+    assert seen["visible"] == [route.outcome.id], f"{route_words(route)}: the result is not shown"
     assert seen["focused"] == f"{route.outcome.id}-title", "focus moves to the result's heading"
     assert seen["title"] == title_for_result(pathway)
-    assert shown == expected_result(route), f"route {route}: the result differs from the engine's"
+    assert shown == expected_result(route), f"{route_words(route)}: the result differs from the engine's"
 
 
 def common_start(one, other) -> int:
@@ -68,7 +69,7 @@ def test_routes_giving_every_answer_by_mouse_reach_the_engines_outcome(page, sit
             click(page, f"#{previous.outcome.id} .ctg-change a", start)
         for position, choice in enumerate(route.choices[start:], start):
             seen = snapshot_and_answer(page, choice)  # what showed before the answer was given
-            assert seen["visible"] == [choice.question.id], f"route {route}: expected {choice.question.id}"
+            assert seen["visible"] == [choice.question.id], f"{route_words(route)}: {choice.question.id} is not shown"
             if previous is not None and position == start:
                 assert seen["checked"] == [previous.choices[start].answer.index], "Change keeps the old answer selected"
             if previous is not None or position > 0:
