@@ -31,7 +31,9 @@ def assert_shows_result(pathway, route, seen: dict, shown: dict) -> None:
     assert seen["visible"] == [route.outcome.id], f"{route_words(route)}: the result is not shown"
     assert seen["focused"] == f"{route.outcome.id}-title", "focus moves to the result's heading"
     assert seen["title"] == title_for_result(pathway)
-    assert shown == expected_result(route), f"{route_words(route)}: the result differs from the engine's"
+    expected = expected_result(route)
+    assert shown["actions"] == expected["actions"], f"{route_words(route)}: the actions differ from the engine's"
+    assert shown["answers"] == expected["answers"], f"{route_words(route)}: the answers differ from the engine's"
 
 
 def common_start(one, other) -> int:
