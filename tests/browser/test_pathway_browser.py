@@ -73,7 +73,8 @@ def test_routes_giving_every_answer_by_mouse_reach_the_engines_outcome(page, sit
             seen = snapshot_and_answer(page, choice)  # what showed before the answer was given
             assert seen["visible"] == [choice.question.id], f"{route_words(route)}: {choice.question.id} is not shown"
             if previous is not None and position == start:
-                assert seen["checked"] == [previous.choices[start].answer.index], "Change keeps the old answer selected"
+                assert seen["checked"] == [previous.choices[start].answer.index], \
+                    f"{route_words(previous)}: Change on {choice.question.id} does not keep the old answer selected"
             if previous is not None or position > 0:
                 assert seen["focused"] == f"{choice.question.id}-title"
                 assert seen["title"] == title_for_question(pathway, position, choice.question.id)
