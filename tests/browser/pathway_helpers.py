@@ -167,10 +167,11 @@ def snapshot_and_result(page, outcome_id: str) -> tuple[dict, dict]:
     return seen, _words_of(found)
 
 
-# pathway.js follows a change of address in the page by its popstate listener, which the browser
-# calls before it fires hashchange: so once hashchange has fired the page shows the new state.
+# pathway.js follows a change of address in the page by its popstate listener. A new hash fires
+# popstate (at once, in Chromium) and this listener, added after the script's, hears it after the
+# script has shown the new state. (hashchange would come too, but a few milliseconds later.)
 _OPEN_STATE = f"""async ([fragment, id]) => {{
-  const followed = new Promise((done) => addEventListener('hashchange', () => done(true), {{ once: true }}));
+  const followed = new Promise((done) => addEventListener('popstate', () => done(true), {{ once: true }}));
   const gaveUp = new Promise((done) => setTimeout(() => done(false), 5000));
   location.hash = fragment;
   if (!(await Promise.race([followed, gaveUp]))) return null;
@@ -182,7 +183,7 @@ def open_state_and_result(page, fragment: str, outcome_id: str) -> tuple[dict, d
     """Change only the address's part after the # (no reload), as a reader following a link within
     the page does, then snapshot() and result(): one round trip to the browser for each route."""
     found = page.evaluate(_OPEN_STATE, [fragment, outcome_id])
-    assert found, f"the address #{fragment} never took effect (no hashchange within 5 s)"
+    assert found, f"the address #{fragment} never took effect (no popstate event within 5 s)"
     seen, shown = found
     return seen, _words_of(shown)
 
