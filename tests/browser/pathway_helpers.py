@@ -25,9 +25,10 @@ IDS = pathway_ids()
 # them give every answer and reach every result, with each question's title and focus, each
 # result, and Change between routes; by address, every route's result (step, title, focus, actions
 # and answers); and axe-core on each page with and without the script. The behaviour that does not
-# depend on the words (keyboard use, Back, reload, shared and broken links, printing, how questions
-# are named, JavaScript off) is checked on two pathways, to keep the suite quick: the first, and
-# the one with the most routes (test_pathway_browser.py checks that these still are).
+# depend on the words (keyboard use, Back, the finer points of Change, reload, shared and broken
+# links, printing, how questions are named, JavaScript off) is checked on two pathways, to keep the
+# suite quick: the first, and the one with the most routes (test_pathway_browser.py checks that
+# these still are).
 SAMPLE_IDS = ["attack-or-system-down", "breach-or-scam"]
 
 
@@ -46,10 +47,10 @@ def routes_covering_every_answer(pathway: Pathway) -> list[Route]:
     answer reaches every result already; the outcome is counted too so that stays so.)"""
     chosen, given = [], set()
     for route in routes(pathway):
-        seen = {(c.question.id, c.answer.index) for c in route.choices} | {route.outcome.id}
-        if seen - given:
+        reached = {(c.question.id, c.answer.index) for c in route.choices} | {route.outcome.id}
+        if reached - given:
             chosen.append(route)
-            given |= seen
+            given |= reached
     return chosen
 
 
