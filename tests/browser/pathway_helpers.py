@@ -1,7 +1,10 @@
 """Shared by the pathway browser tests: the engine's routes, page addresses, and what a person sees.
 
 The expected results always come from the engine (`enumerate_routes`), never from the page,
-so a script that shows the wrong outcome or a stale action fails the tests.
+so a script that shows the wrong outcome or a stale action fails the tests. Walking every route
+by mouse would take minutes, so the tests split the work: routes that between them give every
+answer are walked by mouse (`routes_covering_every_answer`), and every route is opened by its
+address in one page (`open_state_and_result`).
 """
 
 from __future__ import annotations
@@ -18,11 +21,14 @@ from helpers import SITE_ADDRESS, SITE_NAME, pathway_ids  # noqa: F401  (re-expo
 # `pathway` fixture compiles it, so a mistake in one fails those tests rather than their collection.
 IDS = pathway_ids()
 # Every pathway page is the same markup and script with its own words (caretech/pathways/render.py,
-# pathway.js). So each pathway's content is checked everywhere: every route by mouse, with its
-# questions, titles, focus and result; and axe-core on each page with and without the script. The
-# behaviour that does not depend on the words (keyboard use, Back, Change, reload, shared and broken
-# links, printing, how questions are named) is checked on two pathways, to keep the suite quick:
-# the first, and the one with the most routes (test_pathway_browser.py checks that these still are).
+# pathway.js). So each pathway's content is checked everywhere: by mouse, the routes that between
+# them give every answer and reach every result, with each question's title and focus, each
+# result, and Change between routes; by address, every route's result (step, title, focus, actions
+# and answers); and axe-core on each page with and without the script. The behaviour that does not
+# depend on the words (keyboard use, Back, the finer points of Change, reload, shared and broken
+# links, printing, how questions are named, JavaScript off) is checked on two pathways, to keep the
+# suite quick: the first, and the one with the most routes (test_pathway_browser.py checks that
+# these still are).
 SAMPLE_IDS = ["attack-or-system-down", "breach-or-scam"]
 
 
@@ -36,15 +42,22 @@ def routes(pathway: Pathway) -> list[Route]:
 
 
 def routes_covering_every_answer(pathway: Pathway) -> list[Route]:
-    """The fewest routes, in the engine's order, that between them give every answer to every
-    question once: so a walk over them follows every link on the page, and reaches every result."""
+    """Few routes, in the engine's order, that between them give every answer to every question
+    and reach every result: so a walk over them follows every link on the page. (Giving every
+    answer reaches every result already; the outcome is counted too so that stays so.)"""
     chosen, given = [], set()
     for route in routes(pathway):
-        answers = {(c.question.id, c.answer.index) for c in route.choices}
-        if answers - given:
+        reached = {(c.question.id, c.answer.index) for c in route.choices} | {route.outcome.id}
+        if reached - given:
             chosen.append(route)
-            given |= answers
+            given |= reached
     return chosen
+
+
+def route_words(route: Route) -> str:
+    """A route in a failure message, short enough to read: its answers and where they lead."""
+    answers = ", ".join(f"{c.question.id}:{c.answer.index}" for c in route.choices)
+    return f"the route {answers} -> {route.outcome.id}"
 
 
 def longest_route(pathway: Pathway) -> Route:
@@ -66,10 +79,16 @@ def page_url(site_url: str, pathway: Pathway) -> str:
 def state_url(site_url: str, pathway: Pathway, choices: tuple[Choice, ...] | list[Choice], step: str,
               version: int | None = None) -> str:
     """The address of a step with answers given, in the format pathway.js documents."""
+    return f"{page_url(site_url, pathway)}#{state_fragment(pathway, choices, step, version)}"
+
+
+def state_fragment(pathway: Pathway, choices: tuple[Choice, ...] | list[Choice], step: str,
+                   version: int | None = None) -> str:
+    """The part of state_url() after the #."""
     if not choices:
-        return f"{page_url(site_url, pathway)}#{step}"
+        return step
     answers = ",".join(f"{c.question.id}:{c.answer.index}" for c in choices)
-    return f"{page_url(site_url, pathway)}#step={step}&v={version or pathway.version}&a={answers}"
+    return f"step={step}&v={version or pathway.version}&a={answers}"
 
 
 def answers_in(url: str) -> list[str]:
@@ -147,6 +166,27 @@ def snapshot_and_result(page, outcome_id: str) -> tuple[dict, dict]:
     """snapshot() and result(), in one round trip to the browser."""
     seen, found = page.evaluate(f"(id) => [({_SNAPSHOT})(), ({_RESULT})(id)]", outcome_id)
     return seen, _words_of(found)
+
+
+# pathway.js follows a change of address in the page by its popstate listener. A new hash fires
+# popstate (at once, in Chromium) and this listener, added after the script's, hears it after the
+# script has shown the new state. (hashchange would come too, but a few milliseconds later.)
+_OPEN_STATE = f"""async ([fragment, id]) => {{
+  const followed = new Promise((done) => addEventListener('popstate', () => done(true), {{ once: true }}));
+  const gaveUp = new Promise((done) => setTimeout(() => done(false), 5000));
+  location.hash = fragment;
+  if (!(await Promise.race([followed, gaveUp]))) return null;
+  return [({_SNAPSHOT})(), ({_RESULT})(id)];
+}}"""
+
+
+def open_state_and_result(page, fragment: str, outcome_id: str) -> tuple[dict, dict]:
+    """Change only the address's part after the # (no reload), as a reader following a link within
+    the page does, then snapshot() and result(): one round trip to the browser for each route."""
+    found = page.evaluate(_OPEN_STATE, [fragment, outcome_id])
+    assert found, f"the address #{fragment} never took effect (no popstate event within 5 s)"
+    seen, shown = found
+    return seen, _words_of(shown)
 
 
 def _words_of(found: dict) -> dict:

@@ -1,14 +1,17 @@
-"""Pathways in real Chromium: every route by mouse, a route by keyboard alone, the same walks with
-JavaScript off, and Back, Change, Start again, reload, shared links and broken links."""
+"""Pathways in real Chromium. In every pathway: by mouse, the routes that between them give every
+answer and reach every result (with Change between them), and every route's result opened by its
+address. In the sample pathways: a route by keyboard alone, walks with JavaScript off, and Back,
+Change, Start again, reload, shared links and broken links."""
 
 from __future__ import annotations
 
 import pytest
 
 from pathway_helpers import (
-    IDS, SAMPLE_IDS, SITE_NAME, answer_by_mouse, answers_in, click, branch_switch, expected_result, guarded_page, longest_route,
-    page_url, result, routes, routes_covering_every_answer, snapshot, snapshot_and_answer, snapshot_and_result, state_url, title_for_question, title_for_result, wait_for_announcement,
-    words,
+    IDS, SAMPLE_IDS, SITE_NAME, answer_by_mouse, answers_in, branch_switch, click, expected_result,
+    guarded_page, longest_route, open_state_and_result, page_url, result, route_words, routes,
+    routes_covering_every_answer, snapshot, snapshot_and_answer, snapshot_and_result,
+    state_fragment, state_url, title_for_question, title_for_result, wait_for_announcement, words,
 )
 
 pytestmark = pytest.mark.browser
@@ -20,11 +23,17 @@ def address(page) -> str:
 
 
 def check_result(page, pathway, route) -> None:
-    seen, shown = snapshot_and_result(page, route.outcome.id)
-    assert seen["visible"] == [route.outcome.id]
+    assert_shows_result(pathway, route, *snapshot_and_result(page, route.outcome.id))
+
+
+def assert_shows_result(pathway, route, seen: dict, shown: dict) -> None:
+    """What the page showed (snapshot_and_result) is the engine's result for the route."""
+    assert seen["visible"] == [route.outcome.id], f"{route_words(route)}: the result is not shown"
     assert seen["focused"] == f"{route.outcome.id}-title", "focus moves to the result's heading"
     assert seen["title"] == title_for_result(pathway)
-    assert shown == expected_result(route)
+    expected = expected_result(route)
+    assert shown["actions"] == expected["actions"], f"{route_words(route)}: the actions differ from the engine's"
+    assert shown["answers"] == expected["answers"], f"{route_words(route)}: the answers differ from the engine's"
 
 
 def common_start(one, other) -> int:
@@ -44,25 +53,46 @@ def test_the_sample_is_the_first_pathway_and_the_one_with_the_most_routes(compil
 
 
 @pytest.mark.parametrize("pathway", IDS, indirect=True)
-def test_every_route_by_mouse_reaches_the_engines_outcome(page, site_url, pathway):
-    """Each route from the engine's table, clicked through; between routes, "Change" on the answer
-    where the next route parts from the last one (so one page walks them all, and every Change
-    is checked to drop the old route)."""
+def test_routes_giving_every_answer_by_mouse_reach_the_engines_outcome(page, site_url, pathway):
+    """The routes that between them give every answer to every question and reach every result,
+    clicked through; between routes, "Change" on the answer where the next route parts from the
+    last one (so one page walks them all, and every Change is checked to bring back its question
+    with the old answer selected)."""
+    walked = routes_covering_every_answer(pathway)
+    given = {(c.question.id, c.answer.index) for route in walked for c in route.choices}
+    assert given == {(q.id, a.index) for q in pathway.questions for a in q.answers}, "every answer is given"
+    assert {r.outcome.id for r in walked} == {o.id for o in pathway.outcomes}, "every result is reached"
     page.goto(page_url(site_url, pathway))
     previous = None
-    for route in routes(pathway):
+    for route in walked:
         start = 0
         if previous is not None:
             start = common_start(previous, route)
             click(page, f"#{previous.outcome.id} .ctg-change a", start)
         for position, choice in enumerate(route.choices[start:], start):
             seen = snapshot_and_answer(page, choice)  # what showed before the answer was given
-            assert seen["visible"] == [choice.question.id], f"route {route}: expected {choice.question.id}"
+            assert seen["visible"] == [choice.question.id], f"{route_words(route)}: {choice.question.id} is not shown"
+            if previous is not None and position == start:
+                assert seen["checked"] == [previous.choices[start].answer.index], \
+                    f"{route_words(previous)}: Change on {choice.question.id} does not keep the old answer selected"
             if previous is not None or position > 0:
                 assert seen["focused"] == f"{choice.question.id}-title"
                 assert seen["title"] == title_for_question(pathway, position, choice.question.id)
         check_result(page, pathway, route)
         previous = route
+
+
+@pytest.mark.parametrize("pathway", IDS, indirect=True)
+def test_every_route_by_its_address_shows_the_engines_outcome(page, site_url, pathway):
+    """Every route from the engine's table, opened by its result's address in one page: only the
+    part after the # changes, so pathway.js must follow the address each time (as for Back,
+    Forward and links within the page)."""
+    page.goto(page_url(site_url, pathway))
+    for route in routes(pathway):
+        fragment = state_fragment(pathway, route.choices, route.outcome.id)
+        seen, shown = open_state_and_result(page, fragment, route.outcome.id)
+        assert seen["note"] == "", f"#{fragment}: a note shows for an address the page made itself"
+        assert_shows_result(pathway, route, seen, shown)
 
 
 def press_until(page, key: str, condition: str, limit: int = 120) -> None:
