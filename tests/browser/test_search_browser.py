@@ -38,6 +38,7 @@ def open_search_and_type(page, text: str) -> None:
     box.press_sequentially(text)  # Material reads keyup events
 
 
+# Each result's page (its first link), in order, as full addresses.
 _SHOWN_PAGES = """() => [...document.querySelectorAll('.md-search-result__item > a:first-child')]
     .map((a) => a.href.split(/[?#]/)[0])"""
 
@@ -45,8 +46,7 @@ _SHOWN_PAGES = """() => [...document.querySelectorAll('.md-search-result__item >
 def result_pages(page, site_url: str) -> list[str]:
     """The pages in the result list, in order (each result's first link is its page)."""
     page.wait_for_selector(".md-search-result__item")
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a:first-child", "links => links.map(a => a.href)")
-    return [href.removeprefix(site_url).split("?")[0].split("#")[0] for href in hrefs]
+    return [href.removeprefix(site_url) for href in page.evaluate(_SHOWN_PAGES)]
 
 
 def test_the_first_visit_waits_to_load_search_until_the_search_box_is_used(page, site_url):
@@ -70,6 +70,8 @@ def test_the_search_box_finds_the_page_and_agrees_with_the_python_copy(page, sit
     """Each query typed into the search box on a phone, one after another as a reader would (the
     box emptied between them): the expected page is among the first 3 results, which are the ones
     the Python copy ranks first."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.set_viewport_size({"width": 412, "height": 915})  # a phone
     page.goto(site_url + GUIDE)
     search = MaterialSearch(index_json)
@@ -85,7 +87,7 @@ def test_the_search_box_finds_the_page_and_agrees_with_the_python_copy(page, sit
             page.wait_for_function(
                 f"(expected) => ({_SHOWN_PAGES})().slice(0, 3).join() === expected.join()",
                 arg=[site_url + p for p in expected], timeout=10000)
-        except Exception:
+        except PlaywrightTimeout:
             pass  # reported below, with what was shown
         shown = result_pages(page, site_url)[:3]
         if TYPED[text] not in shown or shown != expected:
