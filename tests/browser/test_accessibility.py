@@ -26,7 +26,7 @@ import pytest
 from conftest import COLOUR_RULES, DARK, axe_violations, guarded_page
 from helpers import SITE_NAME
 from material_search import MaterialSearch
-from site_addresses import address, built_pages
+from site_addresses import SHOWN_PAGES, address, built_pages
 from style_contexts import pages_covering_every_style_context
 
 pytestmark = pytest.mark.browser
@@ -82,10 +82,6 @@ def check_scheme(page, scheme: str) -> None:
     page.wait_for_function("(s) => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme], timeout=5000)
 
 
-_SHOWN_PAGES = """(site) => [...document.querySelectorAll('.md-search-result__item > a:first-child')]
-    .map((a) => a.href.slice(site.length).split(/[?#]/)[0])"""
-
-
 def show_search_results(page, site_url: str, built_site) -> None:
     """Open search with the keyboard, type the fixed query, and wait for its final results (those
     the index gives for the whole query, not a partial one typed so far)."""
@@ -94,10 +90,11 @@ def show_search_results(page, site_url: str, built_site) -> None:
     page.keyboard.press("/")
     page.keyboard.type(SEARCH)
     try:
-        page.wait_for_function(f"([site, expected]) => ({_SHOWN_PAGES})(site).join() === expected.join()",
-                               arg=[site_url, expected], timeout=15000)
+        page.wait_for_function(f"(expected) => ({SHOWN_PAGES})().join() === expected.join()",
+                               arg=[site_url + name for name in expected], timeout=15000)
     except Exception:
-        pytest.fail(f"search for {SEARCH!r} shows {page.evaluate(_SHOWN_PAGES, site_url)}, expected {expected}")
+        shown = [href.removeprefix(site_url) for href in page.evaluate(SHOWN_PAGES)]
+        pytest.fail(f"search for {SEARCH!r} shows {shown}, expected {expected}")
     assert page.locator(".md-search-result mark").count() and page.locator(".md-search-result__terms").count()
     assert page.locator(".md-search-result__more").count()
 

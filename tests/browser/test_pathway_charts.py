@@ -1,7 +1,8 @@
 """Pathway charts in real Chromium: on a 375 px phone the first question is in view on load (and
-without JavaScript on the sample pathways); every chart prints on A4 (Chromium's PDF, read back with poppler) with
-text of 12 pt or more and the pathway's title, date and address on every sheet, nothing turned
-sideways and no near-empty first sheet; and one result's routes print on their own."""
+without JavaScript on the sample pathways); every chart prints on A4 (Chromium's PDF, read back
+with poppler) with text of 12 pt or more and the pathway's title, date and address on every
+sheet, nothing turned sideways and no near-empty first sheet; and one result's routes print on
+their own."""
 
 from __future__ import annotations
 
@@ -38,8 +39,8 @@ def printed_pages(page, path) -> list[str]:
 # Without them the chart is the same markup and styles; what can differ is how the page goes to
 # #chart (the browser alone, not Material), which is the same on every pathway: so that is checked
 # on the sample pathways.
-CHART_VIEWS = [pytest.param(id, True, id=f"{id}-script") for id in IDS] + [
-    pytest.param(id, False, id=f"{id}-no-script") for id in SAMPLE_IDS]
+CHART_VIEWS = [pytest.param(name, True, id=f"{name}-script") for name in IDS] + [
+    pytest.param(name, False, id=f"{name}-no-script") for name in SAMPLE_IDS]
 
 
 @pytest.mark.parametrize(("pathway", "javascript"), CHART_VIEWS, indirect=["pathway"])

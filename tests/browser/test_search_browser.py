@@ -10,6 +10,7 @@ import yaml
 
 from helpers import ROOT
 from material_search import MaterialSearch
+from site_addresses import SHOWN_PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +26,9 @@ TYPED = {
 }
 
 
+SEARCH_BOX = "input[data-md-component=search-query]"
+
+
 @pytest.fixture(scope="module")
 def index_json(built_site) -> dict:
     return json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
@@ -33,20 +37,15 @@ def index_json(built_site) -> dict:
 def open_search_and_type(page, text: str) -> None:
     """As a reader would: the search icon on a phone, the search box on a wide screen."""
     icon = page.locator(".md-header__button[for=__search]")
-    box = page.locator("input[data-md-component=search-query]")
+    box = page.locator(SEARCH_BOX)
     (icon if icon.is_visible() else box).click()
     box.press_sequentially(text)  # Material reads keyup events
-
-
-# Each result's page (its first link), in order, as full addresses.
-_SHOWN_PAGES = """() => [...document.querySelectorAll('.md-search-result__item > a:first-child')]
-    .map((a) => a.href.split(/[?#]/)[0])"""
 
 
 def result_pages(page, site_url: str) -> list[str]:
     """The pages in the result list, in order (each result's first link is its page)."""
     page.wait_for_selector(".md-search-result__item")
-    return [href.removeprefix(site_url) for href in page.evaluate(_SHOWN_PAGES)]
+    return [href.removeprefix(site_url) for href in page.evaluate(SHOWN_PAGES)]
 
 
 def test_the_first_visit_waits_to_load_search_until_the_search_box_is_used(page, site_url):
@@ -74,18 +73,18 @@ def test_the_search_box_finds_the_page_and_agrees_with_the_python_copy(page, sit
 
     page.set_viewport_size({"width": 412, "height": 915})  # a phone
     page.goto(site_url + GUIDE)
-    search = MaterialSearch(index_json)
+    search, box = MaterialSearch(index_json), page.locator(SEARCH_BOX)
     wrong = {}
     for number, text in enumerate(TYPED):
         if number:
-            page.locator("input[data-md-component=search-query]").fill("")
-            page.locator("input[data-md-component=search-query]").press_sequentially(text)
+            box.fill("")
+            box.press_sequentially(text)  # Material reads keyup events
         else:
             open_search_and_type(page, text)
         expected = search.pages(text, limit=3)
         try:  # the list for the whole query, not for the part typed so far
             page.wait_for_function(
-                f"(expected) => ({_SHOWN_PAGES})().slice(0, 3).join() === expected.join()",
+                f"(expected) => ({SHOWN_PAGES})().slice(0, 3).join() === expected.join()",
                 arg=[site_url + p for p in expected], timeout=10000)
         except PlaywrightTimeout:
             pass  # reported below, with what was shown
