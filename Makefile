@@ -29,7 +29,7 @@ offline: $(VENV)/.site
 	$(PY) -m caretech.site.offline
 
 # Three test processes (pytest-xdist) on a 2-core machine: browser tests spend part of their time
-# waiting for the browser, and a third process keeps both cores busy (410 to 490 s for 843 tests
+# waiting for the browser, and a third process keeps both cores busy (about 250 s for 830 tests
 # here, most of it Chromium: the accessibility walk and the pathway tests; the same run varies by
 # a tenth from one time to the next). They build the site once between them. TEST_WORKERS=0
 # runs everything in one process.

@@ -172,15 +172,28 @@ def guard(page, allowed_hosts=LOCAL_HOSTS):
         if parsed.scheme not in ("data", "blob", "file") and parsed.hostname not in allowed_hosts:
             blocked.append(request.url)
 
-    page.context.on("request", record)  # the context's: it includes workers' requests
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and message.text != _WORKER_BLOCKED else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    def console(message) -> None:
+        if message.type == "error" and message.text != _WORKER_BLOCKED:
+            errors.append(message.text)
+
+    def page_error(error) -> None:
+        errors.append(str(error))
+
+    listeners = [(page.context, "request", record), (page, "console", console), (page, "pageerror", page_error)]
+    for target, event, listener in listeners:  # the context's requests include workers' requests
+        target.on(event, listener)
     page.blocked_requests = blocked
     page.console_errors = errors
-    yield page
+    try:
+        yield page
+    finally:
+        for target, event, listener in listeners:
+            target.remove_listener(event, listener)
     assert not blocked, f"requests to other hosts: {blocked}"
     assert not errors, f"console errors: {errors}"
+
+
+_PAGE_OPTIONS = {"viewport": {"width": 1280, "height": 900}, "service_workers": "block"}
 
 
 @contextlib.contextmanager
@@ -190,8 +203,7 @@ def guarded_page(browser, allowed_hosts=LOCAL_HOSTS, **context_options):
     Service workers are blocked unless a test asks for them (service_workers="allow"): only the
     "Keep this guide on this phone" tests are about the worker, and installing it in every test
     costs time without testing anything more."""
-    options = {"viewport": {"width": 1280, "height": 900}, "service_workers": "block", **context_options}
-    context = browser.new_context(**options)
+    context = browser.new_context(**{**_PAGE_OPTIONS, **context_options})
     try:
         with guard(context.new_page(), allowed_hosts) as page:
             yield page
@@ -199,11 +211,62 @@ def guarded_page(browser, allowed_hosts=LOCAL_HOSTS, **context_options):
         context.close()
 
 
+# Events a test may listen to on the shared page; one left listening after a test passes means
+# the page is not handed on (see page()).
+_TEST_EVENTS = ("request", "response", "console", "pageerror", "download", "dialog", "popup")
+
+
+def _as_new(page, site_url: str) -> None:
+    """Put a used page back as a new one is: online, nothing routed, no site data (storage, caches,
+    cookies), the default size and media, the mouse at the corner, on a blank page."""
+    page.context.set_offline(False)
+    page.unroute_all(behavior="ignoreErrors")
+    page.context.unroute_all(behavior="ignoreErrors")
+    page.goto(site_url + "assets/images/favicon.png")  # the site's own origin, where its data lives
+    page.evaluate("""async () => {
+        localStorage.clear();
+        sessionStorage.clear();
+        await Promise.all((await caches.keys()).map((name) => caches.delete(name)));
+    }""")
+    page.context.clear_cookies()
+    page.goto("about:blank")
+    page.set_viewport_size(_PAGE_OPTIONS["viewport"])
+    page.emulate_media(media="null", color_scheme="light", reduced_motion="no-preference", forced_colors="none")
+    page.mouse.move(0, 0)
+
+
+@pytest.fixture(scope="session")
+def _reusable(browser):
+    """The page that tests in this process pass on to each other (see page())."""
+    held = {}
+    yield held
+    if "page" in held:
+        held["page"].context.close()
+
+
 @pytest.fixture
-def page(browser, site_url):
-    """A fresh guarded page (see guarded_page)."""
-    with guarded_page(browser) as guarded:
-        yield guarded
+def page(request, browser, site_url, _reusable):
+    """A guarded page (see guarded_page()), as a new one is. Every test in a test process that asks
+    for `page` gets the same browser page, put back as new in between (_as_new): a new page costs
+    a new renderer process and a cold first load, about 0.7 s of processor time each, a tenth of
+    the whole suite's. A test that fails, closes the page or leaves a listener on it passes on a
+    new page instead. A test that needs other context options, init scripts or bindings uses
+    guarded_page() for a context of its own."""
+    reused = _reusable.get("page")
+    if reused is None or reused.is_closed():
+        reused = _reusable["page"] = browser.new_context(**_PAGE_OPTIONS).new_page()
+    else:
+        _as_new(reused, site_url)
+    failed_before, handed_on = request.session.testsfailed, False
+    try:
+        with guard(reused) as guarded:
+            yield guarded
+        handed_on = request.session.testsfailed == failed_before and not reused.is_closed() and not any(
+            reused._impl_obj.listeners(event) for event in _TEST_EVENTS)  # Playwright's own event emitter
+    finally:
+        if not handed_on:
+            reused.context.close()
+            del _reusable["page"]
 
 
 # Material fades and slides things (the search panel, the header's title, the menu). axe-core

@@ -19,7 +19,6 @@ from caretech.content.safety import article_html
 from caretech.site.print_pack import (
     RenderedGuide, Section, assemble_pack, pack_link_markdown, pack_page_markdown, sections_in_nav,
 )
-from helpers import ROOT, run_mkdocs_build
 
 NAV = [
     {"Home": "index.md"},

@@ -14,7 +14,6 @@ show that the check refuses each later construct and accepts ES2017, so it can f
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import esprima
 import pytest

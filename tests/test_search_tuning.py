@@ -11,7 +11,7 @@ from caretech.site.search_tuning import (
     KEYWORDS_FIELD, SYNONYMS_FILE, URGENT_FIELD, SearchWords, add_to_search_index, check_pages,
     load_search_words, words_for_pages,
 )
-from helpers import DOCS, ROOT, run_mkdocs_build
+from helpers import DOCS, ROOT
 
 
 def problems_in(tmp_path, text: str) -> list[str]:

@@ -2,9 +2,9 @@
 
 The expected results always come from the engine (`enumerate_routes`), never from the page,
 so a script that shows the wrong outcome or a stale action fails the tests. Walking every route
-by mouse would take minutes, so the tests split the work: routes that between them give every
-answer are walked by mouse (`routes_covering_every_answer`), and every route is opened by its
-address in one page (`open_state_and_result`).
+by mouse would take minutes, so the tests split the work: on every pathway, every step of every
+route is opened by its address in one page (`open_states`); on the sample pathways, routes that
+between them give every answer are walked by mouse (`routes_covering_every_answer`).
 """
 
 from __future__ import annotations
@@ -21,14 +21,15 @@ from helpers import SITE_ADDRESS, SITE_NAME, pathway_ids  # noqa: F401  (re-expo
 # `pathway` fixture compiles it, so a mistake in one fails those tests rather than their collection.
 IDS = pathway_ids()
 # Every pathway page is the same markup and script with its own words (caretech/pathways/render.py,
-# pathway.js). So each pathway's content is checked everywhere: by mouse, the routes that between
-# them give every answer and reach every result, with each question's title and focus, each
-# result, and Change between routes; by address, every route's result (step, title, focus, actions
-# and answers); and axe-core on each page with and without the script. The behaviour that does not
-# depend on the words (keyboard use, Back, the finer points of Change, reload, shared and broken
-# links, printing, how questions are named, JavaScript off) is checked on two pathways, to keep the
-# suite quick: the first, and the one with the most routes (test_pathway_browser.py checks that
-# these still are).
+# pathway.js). So each pathway's content is checked everywhere: by address, every question on every
+# route (shown alone, its heading focused, the page title saying which question it is) and every
+# route's result (step, title, focus, actions and answers); by mouse, its longest route at phone
+# size and at 400% zoom (test_pathway_a11y.py); axe-core on each page as it loads and with the
+# whole tree shown without the script. The behaviour that does not depend on the words (clicking
+# every answer and Change between routes, keyboard use, Back, the finer points of Change, reload,
+# shared and broken links, printing, how questions are named, axe-core mid-way and at the result,
+# JavaScript off) is checked on two pathways, to keep the suite quick: the first, and the one with
+# the most routes (test_pathway_browser.py checks that these still are).
 SAMPLE_IDS = ["attack-or-system-down", "breach-or-scam"]
 
 
@@ -171,22 +172,28 @@ def snapshot_and_result(page, outcome_id: str) -> tuple[dict, dict]:
 # pathway.js follows a change of address in the page by its popstate listener. A new hash fires
 # popstate (at once, in Chromium) and this listener, added after the script's, hears it after the
 # script has shown the new state. (hashchange would come too, but a few milliseconds later.)
-_OPEN_STATE = f"""async ([fragment, id]) => {{
-  const followed = new Promise((done) => addEventListener('popstate', () => done(true), {{ once: true }}));
-  const gaveUp = new Promise((done) => setTimeout(() => done(false), 5000));
-  location.hash = fragment;
-  if (!(await Promise.race([followed, gaveUp]))) return null;
-  return [({_SNAPSHOT})(), ({_RESULT})(id)];
+# Each address is opened in turn, all in one round trip to the browser: a pathway has hundreds.
+_OPEN_STATES = f"""async (states) => {{
+  const found = [];
+  for (const [fragment, id] of states) {{
+    const followed = new Promise((done) => addEventListener('popstate', () => done(true), {{ once: true }}));
+    const gaveUp = new Promise((done) => setTimeout(() => done(false), 5000));
+    location.hash = fragment;
+    if (!(await Promise.race([followed, gaveUp]))) return {{gaveUpOn: fragment}};
+    found.push([({_SNAPSHOT})(), id ? ({_RESULT})(id) : null]);
+  }}
+  return found;
 }}"""
 
 
-def open_state_and_result(page, fragment: str, outcome_id: str) -> tuple[dict, dict]:
-    """Change only the address's part after the # (no reload), as a reader following a link within
-    the page does, then snapshot() and result(): one round trip to the browser for each route."""
-    found = page.evaluate(_OPEN_STATE, [fragment, outcome_id])
-    assert found, f"the address #{fragment} never took effect (no popstate event within 5 s)"
-    seen, shown = found
-    return seen, _words_of(shown)
+def open_states(page, states: list[tuple[str, str | None]]) -> list[tuple[dict, dict | None]]:
+    """For each (fragment, result id or None): change only the address's part after the # (no
+    reload), as a reader following a link within the page does, then snapshot() and, for a
+    result, result(). The fragments must differ one from the next (the same one twice is no change)."""
+    found = page.evaluate(_OPEN_STATES, [list(state) for state in states])
+    if isinstance(found, dict):
+        raise AssertionError(f"the address #{found['gaveUpOn']} never took effect (no popstate event within 5 s)")
+    return [(seen, _words_of(shown) if shown else None) for seen, shown in found]
 
 
 def _words_of(found: dict) -> dict:

@@ -7,12 +7,12 @@ Each page is loaded once, in one browser page per part of the walk, with axe-cor
 (an init script), in the light scheme. A text's colours come from CSS, which picks it by its tag,
 classes and attributes and those around it, so text styled the same way has the same contrast on
 every page. So axe runs every rule but the colour rules (COLOUR_RULES) on every page; the colour
-rules, which take more than half of axe's time, run on the pages that between them hold every
-style context of text (style_contexts.py), in the light scheme and then, switched in place as
-Material's palette toggle does (our dark styles and Material's key on `data-md-color-scheme`), in
-the dark one. The same walk checks
-that no page asks for anything from another host or logs an error (the page is a guarded_page:
-every request to another host is blocked and recorded), so the site is not loaded again for that."""
+rules, which take most of axe's time, run on the pages that between them hold every style context
+of text, and there on one element of each context the page shows (style_contexts.py), in the light
+scheme and then, switched in place as Material's palette toggle does (our dark styles and
+Material's key on `data-md-color-scheme`), in the dark one. The same walk checks that no page asks
+for anything from another host or logs an error (the page is a guarded_page: every request to
+another host is blocked and recorded), so the site is not loaded again for that."""
 
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ from conftest import COLOUR_RULES, DARK, axe_violations, guarded_page
 from helpers import SITE_NAME
 from material_search import MaterialSearch
 from site_addresses import SHOWN_PAGES, address, built_pages
-from style_contexts import pages_covering_every_style_context
+from style_contexts import (
+    SAMPLED, STYLE_CONTEXTS_IN_THE_BROWSER, one_of_each_style_context, pages_covering_every_style_context, style_contexts,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -57,11 +59,7 @@ def open_for_audit(page, site_url: str, name: str) -> None:
     check_scheme(page, "light")
     if _ALL_ROUTES.fullmatch(name):
         page.evaluate(_REMOVE_LATER_ROUTES)
-        assert page.locator(f"[id^='route-']").count() <= ROUTES_AUDITED
-
-
-def colour_violations(page, context=None) -> list[dict]:
-    return axe_violations(page, context=context, rules=COLOUR_RULES)
+        assert page.locator("[id^='route-']").count() <= ROUTES_AUDITED
 
 
 def report(found: dict[str, list[dict]]) -> str:
@@ -101,8 +99,8 @@ def show_search_results(page, site_url: str, built_site) -> None:
 
 # The walk is cut into parts, so the test processes share it out between them; together the parts
 # visit every page. axe-core's time follows the number of elements in the document, so each page
-# goes to the part with the fewest elements so far, the biggest pages first (and a page audited in
-# both schemes counts three times): then no part waits long on the others.
+# goes to the part with the fewest elements so far, the biggest pages first (and a page in the
+# colour sample counts twice: two more, shorter runs): then no part waits long on the others.
 PARTS = 12
 
 
@@ -113,7 +111,7 @@ def parts_of_the_walk(site: Path) -> list[list[str]]:
         elements = (site / name).read_text(encoding="utf-8").count("<")
         if _ALL_ROUTES.fullmatch(name):
             elements = min(elements, 3000)  # only the first routes stay (open_for_audit)
-        return elements * (3 if name in colour_sample else 1)  # colour rules twice: about 2 more
+        return elements * (2 if name in colour_sample else 1)
 
     parts: list[list[str]] = [[] for _ in range(PARTS)]
     totals = [0] * PARTS
@@ -125,83 +123,90 @@ def parts_of_the_walk(site: Path) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("part", range(PARTS), ids=[f"part{n + 1}of{PARTS}" for n in range(PARTS)])
-def test_every_page_has_no_wcag_violations_in_either_scheme_and_asks_no_other_host(page, site_url, built_site, part):
+def test_every_page_has_no_wcag_violations_in_either_scheme_and_asks_no_other_host(browser, site_url, built_site, part):
     """One browser page walks its part of the site. Each page loads once, in the light scheme, and
-    gets every WCAG 2.2 A/AA rule but the colour rules; a page in the colour sample
-    (style_contexts.py) gets those too, then is switched to the dark scheme in place (as the palette
-    toggle does) and gets them again. The last part then opens search (with results) and the menu
-    at phone width, which only exist after a click, and audits both with every rule in both schemes."""
+    gets every WCAG 2.2 A/AA rule but the colour rules; on a page in the colour sample
+    (style_contexts.py) the colour rules then check one element of each style context, then the
+    page is switched to the dark scheme in place (as the palette toggle does) and they check them
+    again. The last part then opens search (with results) and the menu at phone width, which only
+    exist after a click, and audits both with every rule in both schemes."""
     from axe_playwright_python.base import AXE_SCRIPT
 
-    page.context.add_init_script(AXE_SCRIPT)  # in every document from the start: no injection per page
-    page.emulate_media(color_scheme="light")
-    pages = sorted(parts_of_the_walk(built_site)[part])
-    colour_sample = pages_covering_every_style_context(built_site)
-    found: dict[str, list[dict]] = {}
-    requests: dict[str, list[str]] = {}  # page -> requests to other hosts, and console errors
-    # Every page has the same two stylesheets (test_bundle.py), so the one rule that reads them
-    # (css-orientation-lock, which needs axe's "preload" of the CSS) runs on each part's first page.
+    with guarded_page(browser) as page:  # a context of its own: axe goes into its every document
+        page.context.add_init_script(AXE_SCRIPT)  # in every document from the start: no injection per page
+        page.emulate_media(color_scheme="light")
+        pages = sorted(parts_of_the_walk(built_site)[part])
+        colour_sample = pages_covering_every_style_context(built_site)
+        found: dict[str, list[dict]] = {}
+        requests: dict[str, list[str]] = {}  # page -> requests to other hosts, and console errors
+        # Every page has the same two stylesheets (test_bundle.py), so the one rule that reads them
+        # (css-orientation-lock, which needs axe's "preload" of the CSS) runs on each part's first page.
 
-    def visit(where: str, action, context=None, colours: bool = True, preload: bool = False) -> None:
-        before = (len(page.blocked_requests), len(page.console_errors))
-        action()
-        skip = [] if colours else COLOUR_RULES
-        if violations := axe_violations(page, context=context, preload=preload, skip=skip):
-            found[f"{where} (light)"] = violations
-        if colours:
-            page.evaluate(DARK)
-            if violations := colour_violations(page, context=context):
-                found[f"{where} (dark)"] = violations
-        if new := page.blocked_requests[before[0]:] + page.console_errors[before[1]:]:
-            requests[where] = new
+        def visit(where: str, action, colours: str | None = None, preload: bool = False) -> None:
+            """colours: "all" runs the colour rules on the whole page, "sample" on one element of each
+            style context, None not at all."""
+            before = (len(page.blocked_requests), len(page.console_errors))
+            action()
+            if violations := axe_violations(page, preload=preload, skip=COLOUR_RULES):
+                found[where] = violations
+            if colours:
+                context = one_of_each_style_context(page) if colours == "sample" else None
+                for scheme in SCHEMES:
+                    if scheme == "dark":
+                        page.evaluate(DARK)
+                    if violations := axe_violations(page, context=context, rules=COLOUR_RULES):
+                        found[f"{where} ({scheme})"] = violations
+            if new := page.blocked_requests[before[0]:] + page.console_errors[before[1]:]:
+                requests[where] = new
 
-    started = time.monotonic()
-    for name in pages:
-        visit(name, lambda: open_for_audit(page, site_url, name), colours=name in colour_sample, preload=name == pages[0])
+        started = time.monotonic()
+        for name in pages:
+            visit(name, lambda: open_for_audit(page, site_url, name),
+                  colours="sample" if name in colour_sample else None, preload=name == pages[0])
 
-    def search() -> None:
-        page.goto(site_url)
-        show_search_results(page, site_url, built_site)
-        page.wait_for_load_state("networkidle")  # the search worker and index have loaded
+        def search() -> None:
+            page.goto(site_url)
+            show_search_results(page, site_url, built_site)
+            page.wait_for_load_state("networkidle")  # the search worker and index have loaded
 
-    if part == PARTS - 1:  # the first part holds the biggest page
-        visit(f"search for {SEARCH!r} (home page)", search)
+        if part == PARTS - 1:  # the first part holds the biggest page
+            visit(f"search for {SEARCH!r} (home page)", search, colours="all")
 
-    def open_menu() -> None:
-        page.set_viewport_size({"width": 375, "height": 740})
-        page.goto(address(site_url, "devices-and-wifi/wifi/index.html"))
-        page.locator(".md-header [for='__drawer']").click()
-        assert page.evaluate("() => document.getElementById('__drawer').checked")
+        def open_menu() -> None:
+            page.set_viewport_size({"width": 375, "height": 740})
+            page.goto(address(site_url, "devices-and-wifi/wifi/index.html"))
+            page.locator(".md-header [for='__drawer']").click()
+            assert page.evaluate("() => document.getElementById('__drawer').checked")
 
-    if part == PARTS - 1:
-        visit("menu open at 375 px (devices-and-wifi/wifi/)", open_menu)
+        if part == PARTS - 1:
+            visit("menu open at 375 px (devices-and-wifi/wifi/)", open_menu, colours="all")
 
-    count = sum(len(v) for v in found.values())
-    print(f"\naxe-core, part {part + 1} of {PARTS}: {len(pages)} pages audited (all WCAG 2.2 A/AA rules; "
-          f"colour rules, in both schemes, on {len(colour_sample.intersection(pages))}) in {time.monotonic() - started:.0f} s, {count} violation(s), "
-          f"{len(page.blocked_requests)} blocked requests")
-    assert not requests, "requests to other hosts or console errors:\n" + "\n".join(
-        f"{where}\n    " + "\n    ".join(new) for where, new in requests.items())
-    assert not found, f"{count} WCAG violation(s):\n" + report(found)
-    assert page.context.cookies() == []
-    assert page.evaluate("() => Object.keys(localStorage)") == []
-    assert page.evaluate("() => Object.keys(sessionStorage)"), "(settings do live in sessionStorage)"
+        count = sum(len(v) for v in found.values())
+        print(f"\naxe-core, part {part + 1} of {PARTS}: {len(pages)} pages audited (all WCAG 2.2 A/AA rules; "
+              f"colour rules, in both schemes, on one element of each style context on {len(colour_sample.intersection(pages))}) in {time.monotonic() - started:.0f} s, {count} violation(s), "
+              f"{len(page.blocked_requests)} blocked requests")
+        assert not requests, "requests to other hosts or console errors:\n" + "\n".join(
+            f"{where}\n    " + "\n    ".join(new) for where, new in requests.items())
+        assert not found, f"{count} WCAG violation(s):\n" + report(found)
+        assert page.context.cookies() == []
+        assert page.evaluate("() => Object.keys(localStorage)") == []
+        assert page.evaluate("() => Object.keys(sessionStorage)"), "(settings do live in sessionStorage)"
 
 
 @pytest.mark.parametrize("motion", ["reduce", "no-preference"])
-def test_with_reduce_motion_on_nothing_fades_or_slides(browser, site_url, motion):
+def test_with_reduce_motion_on_nothing_fades_or_slides(page, site_url, motion):
     """Material animates whatever the reader's setting; site.css turns that off when asked."""
-    with guarded_page(browser, reduced_motion=motion) as page:
-        page.goto(site_url)
-        fade = page.evaluate("getComputedStyle(document.querySelector('.md-search__output')).transitionDuration")
-        assert (fade == "0s") == (motion == "reduce"), fade  # Material's own: 0.4 s
-        if motion == "reduce":
-            page.keyboard.press("/")  # opens search: at once, with nothing left to move
-            # Once Material has opened it (its key handler may start a moment after the page loads).
-            page.wait_for_function("() => document.getElementById('__search').checked", timeout=5000)
-            opacity, moving = page.evaluate("""() => [getComputedStyle(document.querySelector('.md-search__output')).opacity,
-                document.getAnimations().filter((a) => a.playState === 'running').length]""")
-            assert (opacity, moving) == ("1", 0)
+    page.emulate_media(reduced_motion=motion)
+    page.goto(site_url)
+    fade = page.evaluate("getComputedStyle(document.querySelector('.md-search__output')).transitionDuration")
+    assert (fade == "0s") == (motion == "reduce"), fade  # Material's own: 0.4 s
+    if motion == "reduce":
+        page.keyboard.press("/")  # opens search: at once, with nothing left to move
+        # Once Material has opened it (its key handler may start a moment after the page loads).
+        page.wait_for_function("() => document.getElementById('__search').checked", timeout=5000)
+        opacity, moving = page.evaluate("""() => [getComputedStyle(document.querySelector('.md-search__output')).opacity,
+            document.getAnimations().filter((a) => a.playState === 'running').length]""")
+        assert (opacity, moving) == ("1", 0)
 
 
 def test_every_page_has_a_language_and_a_meaningful_title(built_site):
@@ -395,13 +400,41 @@ def test_the_walk_visits_every_page_once(built_site):
 
 def test_the_colour_sample_holds_every_style_context_once_enough(tmp_path):
     """The pages the colour rules audit (style_contexts.py): a page whose every piece of text
-    is styled as on another page adds nothing; text in a new class, or among new classes, does."""
+    is styled as on another page adds nothing; text in a new class, or among new classes or
+    tags, does."""
     pages = {
         "a.html": '<p class="x">one <a href="#">link</a></p>',
         "b.html": '<p class="x">two, the same styles <a href="#">other link</a></p>',
         "c.html": '<div class="box"><p class="x">the same paragraph, in a box</p></div>',
         "d.html": '<p class="x">three</p><p class="y">new class</p>',
+        "e.html": '<blockquote><p class="x">the same paragraph, quoted</p></blockquote>',
     }
     for name, body in pages.items():
         (tmp_path / name).write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
-    assert pages_covering_every_style_context(tmp_path) == {"a.html", "c.html", "d.html"}
+    assert pages_covering_every_style_context(tmp_path) == {"a.html", "c.html", "d.html", "e.html"}
+
+
+def test_the_browser_and_python_find_the_same_style_contexts_on_the_colour_sample(page, built_site):
+    """Python chooses the pages from the built files; the browser marks the elements on them. If
+    the two meant different things by a style context, a context could go unchecked."""
+    for name in sorted(pages_covering_every_style_context(built_site)):
+        source = (built_site / name).read_text(encoding="utf-8")
+        in_browser = page.evaluate(STYLE_CONTEXTS_IN_THE_BROWSER, [source, None])
+        assert sorted(in_browser) == sorted(style_contexts(source)), name
+
+
+def test_the_colour_check_on_one_element_of_each_style_context_finds_faint_text(page, site_url):
+    """Text made too faint wherever it has one style (every item in a guide's lists) is found,
+    although only one of those items is checked."""
+    page.goto(address(site_url, "keeping-information-safe/backups/index.html"))
+    context = one_of_each_style_context(page)
+    assert not axe_violations(page, context=context, rules=COLOUR_RULES)
+    items = page.evaluate("""(sampled) => {
+        const items = [...document.querySelectorAll('article ul > li')];
+        items.forEach((li) => { li.style.color = '#d8d8d8'; });
+        return [items.length, items.filter((li) => li.hasAttribute(sampled)).length];
+    }""", SAMPLED)
+    assert items[0] > items[1] >= 1, items
+    violations = axe_violations(page, context=context, rules=COLOUR_RULES)
+    assert [v["id"] for v in violations] == ["color-contrast"]
+    assert len(violations[0]["nodes"]) < items[0]

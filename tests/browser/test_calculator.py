@@ -158,27 +158,27 @@ def test_bad_input_gets_a_clear_message_next_to_the_field(page, site_url, typed,
     assert box.get_attribute("aria-invalid") is None and not error.is_visible()
 
 
-def test_keyboard_375px_and_axe_in_both_schemes(browser, site_url):
+def test_keyboard_375px_and_axe_in_both_schemes(page, site_url):
     """With an error showing: every rule in the light scheme, then the colour rules with the page
     switched to the dark scheme in place (as the palette toggle does)."""
-    from conftest import COLOUR_RULES, DARK, guarded_page
+    from conftest import COLOUR_RULES, DARK
 
-    with guarded_page(browser, viewport={"width": 375, "height": 740}, color_scheme="light") as page:
-        page.goto(address(site_url, PAGE))
-        first = page.locator("#calc-business-case-worksheet-staff-input")
-        first.focus()
-        page.keyboard.press("Tab")
-        assert page.evaluate("document.activeElement.id") == "calc-business-case-worksheet-minutes_saved-input"
-        page.keyboard.press("Control+A")
-        page.keyboard.type("x")
-        assert page.locator("#calc-business-case-worksheet-minutes_saved-error").is_visible()
-        width = page.evaluate(f"document.querySelector(\"{CALC}\").scrollWidth")
-        assert width <= 375, "the worksheet fits a 375 px screen without scrolling sideways"
-        violations = axe_violations(page)  # the whole page, the worksheet in it
-        assert not violations, "light:\n" + describe_violations(violations)
-        page.evaluate(DARK)
-        violations = axe_violations(page, rules=COLOUR_RULES)
-        assert not violations, "dark:\n" + describe_violations(violations)
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(address(site_url, PAGE))
+    first = page.locator("#calc-business-case-worksheet-staff-input")
+    first.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "calc-business-case-worksheet-minutes_saved-input"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("x")
+    assert page.locator("#calc-business-case-worksheet-minutes_saved-error").is_visible()
+    width = page.evaluate(f"document.querySelector(\"{CALC}\").scrollWidth")
+    assert width <= 375, "the worksheet fits a 375 px screen without scrolling sideways"
+    violations = axe_violations(page)  # the whole page, the worksheet in it
+    assert not violations, "light:\n" + describe_violations(violations)
+    page.evaluate(DARK)
+    violations = axe_violations(page, rules=COLOUR_RULES)
+    assert not violations, "dark:\n" + describe_violations(violations)
 
 
 def test_without_javascript_it_is_a_worksheet_to_fill_in(browser, site_url):

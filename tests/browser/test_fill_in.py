@@ -9,7 +9,7 @@ import docx
 import openpyxl
 import pytest
 
-from conftest import axe_violations, describe_violations, guarded_page
+from conftest import axe_violations, describe_violations
 from site_addresses import address
 
 pytestmark = pytest.mark.browser
@@ -42,11 +42,10 @@ def download(page, site_url, slug: str, tmp_path):
     return path
 
 
-def test_details_entered_once_fill_word_and_spreadsheet_downloads(browser, site_url, tmp_path):
-    with guarded_page(browser) as page:  # fails on any request off the site
-        enter_details(page, site_url)
-        word = download(page, site_url, "system-down-plan", tmp_path)
-        sheet = download(page, site_url, "data-breach-log", tmp_path)
+def test_details_entered_once_fill_word_and_spreadsheet_downloads(page, site_url, tmp_path):
+    enter_details(page, site_url)
+    word = download(page, site_url, "system-down-plan", tmp_path)
+    sheet = download(page, site_url, "data-breach-log", tmp_path)
 
     assert word.name == "system-down-plan.docx" and sheet.name == "data-breach-log.xlsx"
     document = docx.Document(word)
@@ -67,17 +66,16 @@ def test_details_entered_once_fill_word_and_spreadsheet_downloads(browser, site_
     assert first.oddHeader.right.text == "Rose && Crown Care <Home>"  # "&&" prints as "&"
 
 
-def test_clearing_the_details_gives_blank_downloads_again(browser, site_url, tmp_path):
-    with guarded_page(browser) as page:
-        enter_details(page, site_url)
-        page.get_by_role("button", name="Clear my details").click()
-        assert "cleared" in page.locator(".ctg-details-status").inner_text()
-        assert page.get_by_label("Your organisation", exact=True).input_value() == ""
-        page.goto(address(site_url, "templates/data-breach-log/index.html"))
-        assert not page.locator(".ctg-fill-in-note").is_visible()
-        with page.expect_download() as info:
-            page.locator(".ctg-template-download a[download]").click()
-        info.value.save_as(tmp_path / "blank.xlsx")
+def test_clearing_the_details_gives_blank_downloads_again(page, site_url, tmp_path):
+    enter_details(page, site_url)
+    page.get_by_role("button", name="Clear my details").click()
+    assert "cleared" in page.locator(".ctg-details-status").inner_text()
+    assert page.get_by_label("Your organisation", exact=True).input_value() == ""
+    page.goto(address(site_url, "templates/data-breach-log/index.html"))
+    assert not page.locator(".ctg-fill-in-note").is_visible()
+    with page.expect_download() as info:
+        page.locator(".ctg-template-download a[download]").click()
+    info.value.save_as(tmp_path / "blank.xlsx")
     about = [row[0] for row in openpyxl.load_workbook(tmp_path / "blank.xlsx")["About"].iter_rows(values_only=True)]
     assert any("[Your organisation]" in str(text) for text in about)
 
@@ -94,16 +92,16 @@ def test_without_javascript_no_form_and_the_blank_file(browser, site_url):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_form_works_by_keyboard_and_passes_axe(browser, site_url, scheme):
-    with guarded_page(browser, viewport={"width": 375, "height": 740}) as page:
-        page.emulate_media(color_scheme=scheme)
-        page.goto(address(site_url, "templates/index.html"))
-        first = page.get_by_label("Your organisation", exact=True)
-        first.focus()
-        page.keyboard.type("Keyboard Care")
-        page.keyboard.press("Enter")  # saves, as a form would
-        assert "Saved on this device: 1 details" in page.locator(".ctg-details-status").inner_text()
-        for box in page.locator(".ctg-details input").all()[:3]:
-            assert box.bounding_box()["height"] >= 44
-        violations = axe_violations(page, context=".ctg-details")
-        assert not violations, describe_violations(violations)
+def test_the_form_works_by_keyboard_and_passes_axe(page, site_url, scheme):
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(address(site_url, "templates/index.html"))
+    first = page.get_by_label("Your organisation", exact=True)
+    first.focus()
+    page.keyboard.type("Keyboard Care")
+    page.keyboard.press("Enter")  # saves, as a form would
+    assert "Saved on this device: 1 details" in page.locator(".ctg-details-status").inner_text()
+    for box in page.locator(".ctg-details input").all()[:3]:
+        assert box.bounding_box()["height"] >= 44
+    violations = axe_violations(page, context=".ctg-details")
+    assert not violations, describe_violations(violations)

@@ -95,12 +95,16 @@ def heading(site: Path, page: str) -> str:
 
 class VersionedSite:
     """`hang()` makes the server accept connections and never answer: Wi-Fi connected but
-    not working. `answer()` lets the held requests go on."""
+    not working. `answer()` lets the held requests go on. `go_down()` closes every connection
+    unanswered, as when the signal has gone, until `come_back()`: with the browser set offline
+    too, so that no request can reach the site even if the browser's offline setting reaches a
+    service worker late (it is applied to each worker as Playwright attaches to it)."""
 
     def __init__(self, folder: Path):
         self.folder = folder
         self.answering = threading.Event()
         self.answering.set()
+        self.down = threading.Event()
         handler = functools.partial(_Handler, site=self)
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/"
@@ -112,11 +116,21 @@ class VersionedSite:
     def answer(self) -> None:
         self.answering.set()
 
+    def go_down(self) -> None:
+        self.down.set()
+
+    def come_back(self) -> None:
+        self.down.clear()
+
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *args, site: VersionedSite, **kwargs):
         self.site = site
         super().__init__(*args, directory=str(site.folder), **kwargs)
+
+    def handle(self) -> None:
+        if not self.site.down.is_set():
+            super().handle()
 
     def send_head(self):
         self.site.answering.wait(60)
@@ -226,7 +240,8 @@ def test_after_saving_the_whole_guide_works_offline(browser, site_url, built_sit
         assert page.locator(".ctg-download-problem").count() == 0
 
 
-def test_offline_a_page_never_opened_gets_no_signal_and_the_pages_kept_by_title(browser, site_url, built_site):
+def test_offline_a_page_never_opened_gets_no_signal_and_the_pages_kept_by_title(browser, versioned_site, built_site):
+    site_url = versioned_site.url
     with guarded_page(browser, service_workers="allow") as page:
         page.goto(site_url)
         worker_ready(page)
@@ -234,6 +249,7 @@ def test_offline_a_page_never_opened_gets_no_signal_and_the_pages_kept_by_title(
         for name in opened:
             page.goto(site_url + name)
         page.context.set_offline(True)
+        versioned_site.go_down()
         page.goto(site_url + "staff-skills/")
         assert words(page.locator("h1").inner_text()) == "No signal"
         saved = page.locator("[data-ctg-saved] a")
@@ -246,13 +262,15 @@ def test_offline_a_page_never_opened_gets_no_signal_and_the_pages_kept_by_title(
         assert words(page.locator("h1").first.inner_text()) == heading(built_site, CHANGED_GUIDE + "index.html")
 
 
-def test_a_download_that_cannot_be_fetched_says_so_on_the_page(browser, site_url):
+def test_a_download_that_cannot_be_fetched_says_so_on_the_page(browser, versioned_site):
+    site_url = versioned_site.url
     with guarded_page(browser, service_workers="allow") as page:
         page.goto(site_url + "templates/system-down-plan/")
         worker_ready(page)
         page.reload()  # controlled by the worker now, but the guide is not saved
         page.wait_for_load_state("networkidle")  # the icon too: fetched late, it would fail offline
         page.context.set_offline(True)
+        versioned_site.go_down()
         downloads = []
         page.on("download", lambda download: downloads.append(download))
         page.locator("a[download]").first.click()
@@ -263,6 +281,7 @@ def test_a_download_that_cannot_be_fetched_says_so_on_the_page(browser, site_url
         assert problem.get_by_role("link").get_attribute("href") == site_url + USE_OFFLINE
         assert downloads == []
         page.context.set_offline(False)
+        versioned_site.come_back()
         with page.expect_download():
             page.locator("a[download]").first.click()
         problem.wait_for(state="detached")

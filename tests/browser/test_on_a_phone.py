@@ -87,13 +87,12 @@ def test_the_search_panel_buttons_are_full_size(browser, site_url):
         assert not too_small(controls) and not overlapping(controls)
 
 
-def test_the_edit_link_is_full_size_where_it_is_shown(browser, site_url):
-    with guarded_page(browser) as page:  # a computer's screen
-        page.goto(site_url + "devices-and-wifi/wifi/")
-        edit = page.locator("a.md-content__button").first
-        assert edit.is_visible()
-        box = edit.bounding_box()
-        assert box["width"] >= TARGET and box["height"] >= TARGET
+def test_the_edit_link_is_full_size_where_it_is_shown(page, site_url):
+    page.goto(site_url + "devices-and-wifi/wifi/")
+    edit = page.locator("a.md-content__button").first
+    assert edit.is_visible()
+    box = edit.bounding_box()
+    assert box["width"] >= TARGET and box["height"] >= TARGET
 
 
 def test_change_on_the_answers_summary_is_full_size(browser, site_url, compiled_pathways):

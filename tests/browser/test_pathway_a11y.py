@@ -7,15 +7,11 @@ import pytest
 
 from conftest import COLOUR_RULES, DARK, LIGHT, axe_violations, describe_violations
 from pathway_helpers import (
-    IDS, SAMPLE_IDS, answer_by_mouse, click, guarded_page, longest_route, page_url, snapshot, state_url,
+    IDS, SAMPLE_IDS, answer_by_mouse, click, longest_route, page_url, snapshot, state_url,
 )
+from style_contexts import one_of_each_style_context
 
 pytestmark = pytest.mark.browser
-
-
-def assert_no_violations(page, where: str) -> None:
-    violations = axe_violations(page)
-    assert not violations, f"{where}:\n{describe_violations(violations)}"
 
 
 def assert_none_but_colour(page, where: str) -> None:
@@ -35,22 +31,24 @@ def without_script(page) -> None:
 
 
 def assert_none_in_either_scheme(page, where: str) -> None:
-    """Every rule in the light scheme, then the colour rules with the page switched to the dark
-    scheme in place (as the palette toggle does), then back to light."""
-    assert_no_violations(page, f"{where} (light)")
-    page.evaluate(DARK)
-    violations = axe_violations(page, rules=COLOUR_RULES)
+    """Every rule but the colour rules; then the colour rules on one shown element of each style
+    context (style_contexts.py, as the walk over every page checks them), in the light scheme and
+    with the page switched to the dark scheme in place (as the palette toggle does), then back."""
+    assert_none_but_colour(page, where)
+    context = one_of_each_style_context(page)
+    for scheme, switch in (("light", LIGHT), ("dark", DARK)):
+        page.evaluate(switch)
+        violations = axe_violations(page, context=context, rules=COLOUR_RULES)
+        assert not violations, f"{where} ({scheme}):\n{describe_violations(violations)}"
     page.evaluate(LIGHT)
-    assert not violations, f"{where} (dark):\n{describe_violations(violations)}"
 
 
-@pytest.mark.parametrize("pathway", IDS, indirect=True)
+@pytest.mark.parametrize("pathway", SAMPLE_IDS, indirect=True)
 def test_axe_finds_nothing_mid_way_and_at_the_result_in_either_scheme(page, site_url, pathway):
-    """The first question, as the page loads, is audited by the walk over every page
-    (test_accessibility.py); here the states only the script makes: every rule but the colour
-    rules on every pathway (the words differ), and the colour rules in both schemes on the sample
-    (the markup is the same on every pathway, and colours come from the markup, not the words)."""
-    check = assert_none_in_either_scheme if pathway.id in SAMPLE_IDS else assert_none_but_colour
+    """The states only the script makes, on the sample pathways: their markup is the same on every
+    pathway (caretech/pathways/render.py, pathway.js), and every pathway's words are audited with
+    every question and result shown (without the script, below) and as the page loads (the walk over
+    every page, test_accessibility.py)."""
     route = longest_route(pathway)
     middle = max(1, len(route.choices) // 2)
     page.goto(page_url(site_url, pathway))
@@ -59,27 +57,26 @@ def test_axe_finds_nothing_mid_way_and_at_the_result_in_either_scheme(page, site
         answer_by_mouse(page, choice)
     if middle < len(route.choices):  # an answer selected, not yet sent
         page.locator(f"#{route.choices[middle].question.id} .ctg-choice").first.click()
-    check(page, f"{pathway.id}, mid-way with an answer selected")
+    assert_none_in_either_scheme(page, f"{pathway.id}, mid-way with an answer selected")
     for choice in route.choices[middle:]:
         answer_by_mouse(page, choice)
     assert snapshot(page)["visible"] == [route.outcome.id]
-    check(page, f"{pathway.id}, result")
+    assert_none_in_either_scheme(page, f"{pathway.id}, result")
 
 
 # Without the script every pathway page is the same markup (caretech/pathways/render.py) with its
 # own words. So every pathway's whole tree is audited with every rule but the colour rules (the
 # others see the words), and the colour rules, which follow the markup, in both schemes on the sample.
 @pytest.mark.parametrize("pathway", IDS, indirect=True)
-def test_axe_finds_nothing_on_the_whole_tree_without_the_script(browser, site_url, pathway):
-    with guarded_page(browser, color_scheme="light") as page:
-        without_script(page)
-        page.goto(page_url(site_url, pathway))
-        assert page.locator(".ctg-enhanced").count() == 0
-        assert page.locator(".ctg-step:visible").count() == len(pathway.questions) + len(pathway.outcomes)
-        if pathway.id in SAMPLE_IDS:
-            assert_none_in_either_scheme(page, f"{pathway.id}, no script")
-        else:
-            assert_none_but_colour(page, f"{pathway.id}, no script")
+def test_axe_finds_nothing_on_the_whole_tree_without_the_script(page, site_url, pathway):
+    without_script(page)
+    page.goto(page_url(site_url, pathway))
+    assert page.locator(".ctg-enhanced").count() == 0
+    assert page.locator(".ctg-step:visible").count() == len(pathway.questions) + len(pathway.outcomes)
+    if pathway.id in SAMPLE_IDS:
+        assert_none_in_either_scheme(page, f"{pathway.id}, no script")
+    else:
+        assert_none_but_colour(page, f"{pathway.id}, no script")
 
 
 def test_axe_finds_nothing_in_error_and_note_states(page, site_url, compiled_pathways):
@@ -119,19 +116,18 @@ def overflow(page) -> list[str]:
 
 
 @pytest.mark.parametrize("screen", SMALL_SCREENS, ids=list(SMALL_SCREENS))
-def test_small_screens_and_400_percent_zoom_need_no_sideways_scrolling(browser, site_url, screen, compiled_pathways):
-    with guarded_page(browser) as page:
-        page.set_viewport_size(SMALL_SCREENS[screen])
-        for pathway in compiled_pathways:
-            route = longest_route(pathway)
-            page.goto(page_url(site_url, pathway))
-            assert not overflow(page), pathway.id
-            for choice in route.choices:
-                answer_by_mouse(page, choice)  # fails if anything covers the answers or Continue
-                assert not overflow(page), (pathway.id, choice.question.id)
-            assert snapshot(page)["visible"] == [route.outcome.id]
-            click(page, f"#{route.outcome.id} .ctg-change a", 0)
-            assert snapshot(page)["visible"] == [pathway.start]
+def test_small_screens_and_400_percent_zoom_need_no_sideways_scrolling(page, site_url, screen, compiled_pathways):
+    page.set_viewport_size(SMALL_SCREENS[screen])
+    for pathway in compiled_pathways:
+        route = longest_route(pathway)
+        page.goto(page_url(site_url, pathway))
+        assert not overflow(page), pathway.id
+        for choice in route.choices:
+            answer_by_mouse(page, choice)  # fails if anything covers the answers or Continue
+            assert not overflow(page), (pathway.id, choice.question.id)
+        assert snapshot(page)["visible"] == [route.outcome.id]
+        click(page, f"#{route.outcome.id} .ctg-change a", 0)
+        assert snapshot(page)["visible"] == [pathway.start]
 
 
 def test_touch_targets_are_large(page, site_url, compiled_pathways):
@@ -163,27 +159,27 @@ def outline(page) -> tuple[str, float]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_keyboard_focus_is_clearly_visible(browser, site_url, scheme, compiled_pathways):
+def test_keyboard_focus_is_clearly_visible(page, site_url, scheme, compiled_pathways):
     pathway = compiled_pathways[0]
-    with guarded_page(browser, color_scheme=scheme) as page:
-        page.goto(page_url(site_url, pathway))
-        page.locator(f"#{pathway.start}-title").focus()
-        page.keyboard.press("Tab")
-        assert page.evaluate("document.activeElement.type") == "radio"
-        style, width = outline(page)
-        assert style == "solid" and width >= 3, "the focused answer's box has a thick outline"
-        page.keyboard.press("Tab")
-        assert page.evaluate("document.activeElement.textContent") == "Continue"
-        style, width = outline(page)
-        assert style == "solid" and width >= 3
+    page.emulate_media(color_scheme=scheme)
+    page.goto(page_url(site_url, pathway))
+    page.locator(f"#{pathway.start}-title").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "radio"
+    style, width = outline(page)
+    assert style == "solid" and width >= 3, "the focused answer's box has a thick outline"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Continue"
+    style, width = outline(page)
+    assert style == "solid" and width >= 3
 
 
 @pytest.mark.parametrize("motion", ["reduce", "no-preference"])
-def test_reduced_motion_turns_off_movement(browser, site_url, motion, compiled_pathways):
-    with guarded_page(browser, reduced_motion=motion) as page:
-        page.goto(page_url(site_url, compiled_pathways[0]))
-        duration = page.evaluate("getComputedStyle(document.querySelector('.ctg-choice')).transitionDuration")
-        assert (duration == "0s") == (motion == "reduce")
+def test_reduced_motion_turns_off_movement(page, site_url, motion, compiled_pathways):
+    page.emulate_media(reduced_motion=motion)
+    page.goto(page_url(site_url, compiled_pathways[0]))
+    duration = page.evaluate("getComputedStyle(document.querySelector('.ctg-choice')).transitionDuration")
+    assert (duration == "0s") == (motion == "reduce")
 
 
 @pytest.mark.parametrize("pathway", SAMPLE_IDS, indirect=True)

@@ -44,35 +44,42 @@ CHART_VIEWS = [pytest.param(name, True, id=f"{name}-script") for name in IDS] + 
 
 
 @pytest.mark.parametrize(("pathway", "javascript"), CHART_VIEWS, indirect=["pathway"])
-def test_at_375_px_the_first_question_is_in_view_on_load(browser, site_url, pathway, javascript):
-    with guarded_page(browser, viewport={"width": 375, "height": 667}, java_script_enabled=javascript) as page:
-        page.goto(f"{site_url}pathways/{pathway.id}/all-routes/#chart")
-        first = page.locator(f"#chart-{pathway.start} .ctg-outline-asks")
-        assert first.inner_text().strip() == pathway.step(pathway.start).question
-        box = first.bounding_box()
-        assert box and 0 <= box["x"] and box["x"] + box["width"] <= 375, box
-        assert 0 <= box["y"] and box["y"] + box["height"] <= 667, box
-        # The chart never widens the page: only the drawing scrolls sideways, in its own box.
-        assert page.evaluate("document.getElementById('chart').getBoundingClientRect().right") <= 375
-        assert page.evaluate("document.querySelector('.ctg-chart-scroll').getBoundingClientRect().right") <= 375
+def test_at_375_px_the_first_question_is_in_view_on_load(request, browser, site_url, pathway, javascript):
+    if javascript:
+        first_question_in_view(request.getfixturevalue("page"), site_url, pathway)
+    else:
+        with guarded_page(browser, java_script_enabled=False) as page:
+            first_question_in_view(page, site_url, pathway)
+
+
+def first_question_in_view(page, site_url: str, pathway) -> None:
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(f"{site_url}pathways/{pathway.id}/all-routes/#chart")
+    first = page.locator(f"#chart-{pathway.start} .ctg-outline-asks")
+    assert first.inner_text().strip() == pathway.step(pathway.start).question
+    box = first.bounding_box()
+    assert box and 0 <= box["x"] and box["x"] + box["width"] <= 375, box
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 667, box
+    # The chart never widens the page: only the drawing scrolls sideways, in its own box.
+    assert page.evaluate("document.getElementById('chart').getBoundingClientRect().right") <= 375
+    assert page.evaluate("document.querySelector('.ctg-chart-scroll').getBoundingClientRect().right") <= 375
 
 
 @pytest.mark.parametrize("pathway", IDS, indirect=True)
-def test_every_chart_prints_at_12_pt_with_title_date_and_address_on_every_sheet(browser, site_url, pathway, tmp_path):
-    with guarded_page(browser) as page:
-        page.goto(f"{site_url}pathways/{pathway.id}/all-routes/")
-        page.emulate_media(media="print")
-        # Everything the chart shows on paper is 12 pt or more; nothing is turned sideways.
-        sizes = page.evaluate("""() => [...document.querySelectorAll('#chart *')]
-            .filter((el) => el.getClientRects().length && [...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim()))
-            .map((el) => [parseFloat(getComputedStyle(el).fontSize), el.textContent.slice(0, 40)])""")
-        assert sizes and min(size for size, _ in sizes) >= TWELVE_POINT, min(sizes)
-        turned = page.evaluate("""() => [...document.querySelectorAll('#chart, #chart *')]
-            .filter((el) => el.getClientRects().length && getComputedStyle(el).transform !== 'none').length""")
-        assert turned == 0
-        # Print the chart part: the page's title and introduction, then the chart (the routes follow on later sheets).
-        page.evaluate("() => document.querySelectorAll('.ctg-route-group').forEach((el) => el.remove())")
-        sheets = printed_pages(page, tmp_path / "chart.pdf")
+def test_every_chart_prints_at_12_pt_with_title_date_and_address_on_every_sheet(page, site_url, pathway, tmp_path):
+    page.goto(f"{site_url}pathways/{pathway.id}/all-routes/")
+    page.emulate_media(media="print")
+    # Everything the chart shows on paper is 12 pt or more; nothing is turned sideways.
+    sizes = page.evaluate("""() => [...document.querySelectorAll('#chart *')]
+        .filter((el) => el.getClientRects().length && [...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim()))
+        .map((el) => [parseFloat(getComputedStyle(el).fontSize), el.textContent.slice(0, 40)])""")
+    assert sizes and min(size for size, _ in sizes) >= TWELVE_POINT, min(sizes)
+    turned = page.evaluate("""() => [...document.querySelectorAll('#chart, #chart *')]
+        .filter((el) => el.getClientRects().length && getComputedStyle(el).transform !== 'none').length""")
+    assert turned == 0
+    # Print the chart part: the page's title and introduction, then the chart (the routes follow on later sheets).
+    page.evaluate("() => document.querySelectorAll('.ctg-route-group').forEach((el) => el.remove())")
+    sheets = printed_pages(page, tmp_path / "chart.pdf")
     header = squeezed(f"{pathway.title} · chart · Version {pathway.version}, last reviewed {format_date(pathway.last_reviewed)}")
     address = squeezed(f"{SITE_ADDRESS}pathways/{pathway.id}/all-routes/")
     assert squeezed(f"All routes: {pathway.title}") in squeezed(sheets[0])
@@ -96,23 +103,22 @@ def test_every_chart_prints_at_12_pt_with_title_date_and_address_on_every_sheet(
         assert squeezed(f"Result: {outcome.title}") in on_paper, outcome.id
 
 
-def test_the_biggest_pathways_routes_print_one_result_at_a_time(browser, site_url, tmp_path, compiled_pathways):
+def test_the_biggest_pathways_routes_print_one_result_at_a_time(page, site_url, tmp_path, compiled_pathways):
     biggest = max(compiled_pathways, key=lambda p: len(enumerate_routes(p)))
     routes = enumerate_routes(biggest)
-    with guarded_page(browser) as page:
-        for outcome in biggest.outcomes:
-            mine = [r for r in routes if r.outcome.id == outcome.id]
-            if not mine:
-                continue
-            page.goto(f"{site_url}pathways/{biggest.id}/all-routes/#result-{outcome.id}")
-            page.emulate_media(media="print")
-            sheets = printed_pages(page, tmp_path / f"{outcome.id}.pdf")
-            text = squeezed("".join(sheets))
-            assert squeezed(f"All routes: {biggest.title}") in squeezed(sheets[0])
-            assert squeezed(f"Routes to the result “{outcome.title}”") in squeezed(sheets[0])
-            assert len(re.findall(r"Route\d+:", text)) == len(mine), outcome.id
-            assert text.count(squeezed(f"Result: {outcome.title}")) == len(mine)
-            assert "chart·Version" not in text and "Print only this group" not in "".join(sheets)
-            for other in biggest.outcomes:
-                if other.id != outcome.id:
-                    assert squeezed(f"Result: {other.title}") not in text
+    for outcome in biggest.outcomes:
+        mine = [r for r in routes if r.outcome.id == outcome.id]
+        if not mine:
+            continue
+        page.goto(f"{site_url}pathways/{biggest.id}/all-routes/#result-{outcome.id}")
+        page.emulate_media(media="print")
+        sheets = printed_pages(page, tmp_path / f"{outcome.id}.pdf")
+        text = squeezed("".join(sheets))
+        assert squeezed(f"All routes: {biggest.title}") in squeezed(sheets[0])
+        assert squeezed(f"Routes to the result “{outcome.title}”") in squeezed(sheets[0])
+        assert len(re.findall(r"Route\d+:", text)) == len(mine), outcome.id
+        assert text.count(squeezed(f"Result: {outcome.title}")) == len(mine)
+        assert "chart·Version" not in text and "Print only this group" not in "".join(sheets)
+        for other in biggest.outcomes:
+            if other.id != outcome.id:
+                assert squeezed(f"Result: {other.title}") not in text

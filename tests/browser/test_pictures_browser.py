@@ -74,36 +74,34 @@ def test_six_guides_show_a_diagram():
     assert len(DIAGRAM_GUIDES) >= 6, DIAGRAM_GUIDES
 
 
-def test_pictures_pass_axe_and_stay_readable_in_both_schemes_and_in_print(browser, site_url, compiled_pathways):
-    from conftest import guarded_page
-
+def test_pictures_pass_axe_and_stay_readable_in_both_schemes_and_in_print(page, site_url, compiled_pathways):
     charts = chart_pages(compiled_pathways)
-    with guarded_page(browser, viewport={"width": 375, "height": 800}, color_scheme="light") as page:
-        found, unreadable = {}, []
-        for name in charts + DIAGRAM_GUIDES:
-            page.goto(site_url + name)
-            assert page.locator(".ctg-chart svg, .ctg-diagram svg").count() >= 1, f"{name}: no picture"
-            # axe-core's time grows with the whole document, whatever part it audits: an All routes
-            # page's routes (up to 12,000 elements, after the chart) go before the chart is audited.
-            page.evaluate("() => document.querySelectorAll('.ctg-route-group').forEach((el) => el.remove())")
-            for scheme in ("light", "dark"):
-                if scheme == "dark":
-                    page.evaluate(DARK)
-                # The whole page is audited by test_accessibility.py; here every rule, on the picture
-                # (in the dark scheme, the rules whose result depends on colour).
-                rules = COLOUR_RULES if scheme == "dark" else None
-                if violations := axe_violations(page, context=".ctg-chart, .ctg-diagram", rules=rules):
-                    found[f"{name} ({scheme})"] = describe_violations(violations)
-                for text in page.evaluate(_TEXTS):
-                    if _contrast(text["fill"], text["bg"]) < 4.5:
-                        unreadable.append(f"{name} ({scheme}): {text['text']!r} is {text['fill']} on {text['bg']}")
-                    if text["diagram"] and text["size"] < text["body"] - 0.1:
-                        unreadable.append(f"{name}: {text['text']!r} is {text['size']:.1f} px, body text {text['body']} px")
-                if name in (charts[0], DIAGRAM_GUIDES[0]):  # print colours do not depend on the page
-                    page.emulate_media(media="print")
-                    paints = page.evaluate(_PRINTED_PAINT)
-                    page.emulate_media(media="screen")
-                    coloured = [p for p in paints if len(set(_rgb(p.split(" ")[0])[:3])) > 1]
-                    assert not coloured, f"{name} prints in colour from the {scheme} scheme: {coloured[:5]}"
-        assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
-        assert not unreadable, "\n".join(unreadable[:20])
+    page.set_viewport_size({"width": 375, "height": 800})
+    found, unreadable = {}, []
+    for name in charts + DIAGRAM_GUIDES:
+        page.goto(site_url + name)
+        assert page.locator(".ctg-chart svg, .ctg-diagram svg").count() >= 1, f"{name}: no picture"
+        # axe-core's time grows with the whole document, whatever part it audits: an All routes
+        # page's routes (up to 12,000 elements, after the chart) go before the chart is audited.
+        page.evaluate("() => document.querySelectorAll('.ctg-route-group').forEach((el) => el.remove())")
+        for scheme in ("light", "dark"):
+            if scheme == "dark":
+                page.evaluate(DARK)
+            # The whole page is audited by test_accessibility.py; here every rule, on the picture
+            # (in the dark scheme, the rules whose result depends on colour).
+            rules = COLOUR_RULES if scheme == "dark" else None
+            if violations := axe_violations(page, context=".ctg-chart, .ctg-diagram", rules=rules):
+                found[f"{name} ({scheme})"] = describe_violations(violations)
+            for text in page.evaluate(_TEXTS):
+                if _contrast(text["fill"], text["bg"]) < 4.5:
+                    unreadable.append(f"{name} ({scheme}): {text['text']!r} is {text['fill']} on {text['bg']}")
+                if text["diagram"] and text["size"] < text["body"] - 0.1:
+                    unreadable.append(f"{name}: {text['text']!r} is {text['size']:.1f} px, body text {text['body']} px")
+            if name in (charts[0], DIAGRAM_GUIDES[0]):  # print colours do not depend on the page
+                page.emulate_media(media="print")
+                paints = page.evaluate(_PRINTED_PAINT)
+                page.emulate_media(media="screen")
+                coloured = [p for p in paints if len(set(_rgb(p.split(" ")[0])[:3])) > 1]
+                assert not coloured, f"{name} prints in colour from the {scheme} scheme: {coloured[:5]}"
+    assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
+    assert not unreadable, "\n".join(unreadable[:20])

@@ -8,6 +8,7 @@ import json
 import pytest
 import yaml
 
+from conftest import guarded_page
 from helpers import ROOT
 from material_search import MaterialSearch
 from site_addresses import SHOWN_PAGES
@@ -48,21 +49,22 @@ def result_pages(page, site_url: str) -> list[str]:
     return [href.removeprefix(site_url) for href in page.evaluate(SHOWN_PAGES)]
 
 
-def test_the_first_visit_waits_to_load_search_until_the_search_box_is_used(page, site_url):
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.goto(site_url + GUIDE, wait_until="networkidle")
-    assert page.locator("script[src*='/care-tech-guide.']").count() == 1, (
-        "our script bundle (with search-defer.js in it) is not on the page: see caretech/site/bundle.py")
-    assert not [url for url in requested if "search_index" in url or "/workers/search" in url], \
-        "the search index or worker loaded before anyone searched"
-    native = "() => [XMLHttpRequest.prototype.open, XMLHttpRequest.prototype.send, window.Worker]" \
-             ".every(f => String(f).includes('[native code]'))"
-    assert not page.evaluate(native), "until search is wanted, search-defer.js holds the index and worker"
-    open_search_and_type(page, "wifi")
-    assert result_pages(page, site_url)[0] == GUIDE
-    assert any(url.endswith("search/search_index.json") for url in requested)
-    assert page.evaluate(native), "once search is wanted, the page has the browser's own XMLHttpRequest and Worker"
+def test_the_first_visit_waits_to_load_search_until_the_search_box_is_used(browser, site_url):
+    with guarded_page(browser) as page:  # a first visit: a browser that has not seen the site
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(site_url + GUIDE, wait_until="networkidle")
+        assert page.locator("script[src*='/care-tech-guide.']").count() == 1, (
+            "our script bundle (with search-defer.js in it) is not on the page: see caretech/site/bundle.py")
+        assert not [url for url in requested if "search_index" in url or "/workers/search" in url], \
+            "the search index or worker loaded before anyone searched"
+        native = "() => [XMLHttpRequest.prototype.open, XMLHttpRequest.prototype.send, window.Worker]" \
+                 ".every(f => String(f).includes('[native code]'))"
+        assert not page.evaluate(native), "until search is wanted, search-defer.js holds the index and worker"
+        open_search_and_type(page, "wifi")
+        assert result_pages(page, site_url)[0] == GUIDE
+        assert any(url.endswith("search/search_index.json") for url in requested)
+        assert page.evaluate(native), "once search is wanted, the page has the browser's own XMLHttpRequest and Worker"
 
 
 def test_the_search_box_finds_the_page_and_agrees_with_the_python_copy(page, site_url, index_json):
