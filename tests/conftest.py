@@ -253,10 +253,14 @@ def page(request, browser, site_url, _reusable):
     new page instead. A test that needs other context options, init scripts or bindings uses
     guarded_page() for a context of its own."""
     reused = _reusable.get("page")
+    if reused is not None and not reused.is_closed():
+        try:
+            _as_new(reused, site_url)
+        except Exception:  # a page that cannot be put back (it crashed, say) is not handed on
+            reused.context.close()
+            reused = None
     if reused is None or reused.is_closed():
         reused = _reusable["page"] = browser.new_context(**_PAGE_OPTIONS).new_page()
-    else:
-        _as_new(reused, site_url)
     failed_before, handed_on = request.session.testsfailed, False
     try:
         with guard(reused) as guarded:
