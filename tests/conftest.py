@@ -2,6 +2,8 @@
 
 Browser tests use Playwright for Python driving /usr/bin/chromium (set CHROMIUM_PATH to use
 another). Without Chromium they are skipped, unless REQUIRE_BROWSER=1 (as in CI), when they fail.
+They get a page from `page` or `page_without_script`, shared by the tests of one process and put
+back as new between them (handed_on()), or from guarded_page() when they need a context of their own.
 """
 
 from __future__ import annotations
@@ -216,9 +218,9 @@ def guarded_page(browser, allowed_hosts=LOCAL_HOSTS, **context_options):
 _TEST_EVENTS = ("request", "response", "console", "pageerror", "download", "dialog", "popup")
 
 
-def _as_new(page, site_url: str) -> None:
+def _as_new(page, site_url: str, viewport: dict) -> None:
     """Put a used page back as a new one is: online, nothing routed, no site data (storage, caches,
-    cookies), the default size and media, the mouse at the corner, on a blank page."""
+    cookies), its size and the default media, the mouse at the corner, on a blank page."""
     page.context.set_offline(False)
     page.unroute_all(behavior="ignoreErrors")
     page.context.unroute_all(behavior="ignoreErrors")
@@ -230,47 +232,61 @@ def _as_new(page, site_url: str) -> None:
     }""")
     page.context.clear_cookies()
     page.goto("about:blank")
-    page.set_viewport_size(_PAGE_OPTIONS["viewport"])
+    page.set_viewport_size(viewport)
     page.emulate_media(media="null", color_scheme="light", reduced_motion="no-preference", forced_colors="none")
     page.mouse.move(0, 0)
 
 
 @pytest.fixture(scope="session")
 def _reusable(browser):
-    """The page that tests in this process pass on to each other (see page())."""
-    held = {}
+    """The pages that tests in this process pass on to each other, one for each set of options
+    (see handed_on())."""
+    held: dict[str, object] = {}
     yield held
-    if "page" in held:
-        held["page"].context.close()
+    for page in held.values():
+        page.context.close()
 
 
-@pytest.fixture
-def page(request, browser, site_url, _reusable):
-    """A guarded page (see guarded_page()), as a new one is. Every test in a test process that asks
-    for `page` gets the same browser page, put back as new in between (_as_new): a new page costs
-    a new renderer process and a cold first load, about 0.7 s of processor time each, a tenth of
-    the whole suite's. A test that fails, closes the page or leaves a listener on it passes on a
-    new page instead. A test that needs other context options, init scripts or bindings uses
-    guarded_page() for a context of its own."""
-    reused = _reusable.get("page")
+def handed_on(request, site_url: str, options: dict):
+    """For a fixture: a guarded page (see guarded_page()) with these context options, as a new one
+    is. Every test in a test process that asks for a page with the same options gets the same
+    browser page, put back as new in between (_as_new): a new page costs a new renderer process
+    and a cold first load, about 0.7 s of processor time each, a tenth of the whole suite's. A test
+    that fails, closes the page or leaves a listener on it passes on a new page instead. A test
+    that needs init scripts or bindings uses guarded_page() for a context of its own."""
+    held, key = request.getfixturevalue("_reusable"), repr(sorted(options.items()))
+    reused = held.pop(key, None)
     if reused is not None and not reused.is_closed():
         try:
-            _as_new(reused, site_url)
+            _as_new(reused, site_url, options["viewport"])
         except Exception:  # a page that cannot be put back (it crashed, say) is not handed on
             reused.context.close()
             reused = None
     if reused is None or reused.is_closed():
-        reused = _reusable["page"] = browser.new_context(**_PAGE_OPTIONS).new_page()
-    failed_before, handed_on = request.session.testsfailed, False
+        reused = request.getfixturevalue("browser").new_context(**options).new_page()
+    failed_before, passed = request.session.testsfailed, False
     try:
         with guard(reused) as guarded:
             yield guarded
-        handed_on = request.session.testsfailed == failed_before and not reused.is_closed() and not any(
-            reused._impl_obj.listeners(event) for event in _TEST_EVENTS)  # Playwright's own event emitter
+        passed = request.session.testsfailed == failed_before
     finally:
-        if not handed_on:
+        if passed and not reused.is_closed() and not any(
+                reused._impl_obj.listeners(event) for event in _TEST_EVENTS):  # Playwright's own event emitter
+            held[key] = reused
+        else:
             reused.context.close()
-            del _reusable["page"]
+
+
+@pytest.fixture
+def page(request, site_url):
+    """A guarded page, shared with the other tests in this process (see handed_on())."""
+    yield from handed_on(request, site_url, _PAGE_OPTIONS)
+
+
+@pytest.fixture
+def page_without_script(request, site_url):
+    """`page` with JavaScript off, as for a reader who has turned it off."""
+    yield from handed_on(request, site_url, {**_PAGE_OPTIONS, "java_script_enabled": False})
 
 
 # Material fades and slides things (the search panel, the header's title, the menu). axe-core

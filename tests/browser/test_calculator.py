@@ -181,15 +181,13 @@ def test_keyboard_375px_and_axe_in_both_schemes(page, site_url):
     assert not violations, "dark:\n" + describe_violations(violations)
 
 
-def test_without_javascript_it_is_a_worksheet_to_fill_in(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_it_is_a_worksheet_to_fill_in(page_without_script, site_url):
+    page = page_without_script
     page.goto(address(site_url, PAGE))
     text = page.locator(CALC).inner_text()
     assert "On paper: fill in boxes 1 to 7" in text and "Work out: box 1 × box 2 × box 3 × 52 ÷ 60" in text
     assert page.locator(".ctg-calc-example").count() == 0  # the worked example buttons need the script
     assert page.locator(f"{CALC} input").count() == 0 and "£ ________" in text
-    context.close()
 
 
 def test_printed_pathway_result_lists_templates(page, site_url):

@@ -80,15 +80,13 @@ def test_clearing_the_details_gives_blank_downloads_again(page, site_url, tmp_pa
     assert any("[Your organisation]" in str(text) for text in about)
 
 
-def test_without_javascript_no_form_and_the_blank_file(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_no_form_and_the_blank_file(page_without_script, site_url):
+    page = page_without_script
     page.goto(address(site_url, "templates/index.html"))
     assert not page.locator(".ctg-details").is_visible()
     page.goto(address(site_url, "templates/system-down-plan/index.html"))
     assert not page.locator(".ctg-fill-in-note").is_visible()
     assert page.locator(".ctg-template-download a[download]").get_attribute("href").endswith(".docx")
-    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

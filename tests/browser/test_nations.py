@@ -84,13 +84,9 @@ def test_the_choice_is_kept_and_the_guide_shows_only_that_nation(page, site_url)
     assert page.evaluate("localStorage.getItem('ctg-nation')") is None
 
 
-def test_without_javascript_every_nation_shows_labelled(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(site_url + "pathways/attack-or-system-down/")
-        text = " ".join(page.locator("#live-attack").inner_text().split())
-        for nation in NATIONS:
-            assert f"In {BUTTON[nation]}:" in text and OWN_WORDS[nation] in text, nation
-    finally:
-        context.close()
+def test_without_javascript_every_nation_shows_labelled(page_without_script, site_url):
+    page = page_without_script
+    page.goto(site_url + "pathways/attack-or-system-down/")
+    text = " ".join(page.locator("#live-attack").inner_text().split())
+    for nation in NATIONS:
+        assert f"In {BUTTON[nation]}:" in text and OWN_WORDS[nation] in text, nation

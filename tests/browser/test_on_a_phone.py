@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import guarded_page
+from conftest import _PAGE_OPTIONS, handed_on
 from pathway_helpers import answer_by_mouse, longest_route
 
 pytestmark = pytest.mark.browser
@@ -56,35 +56,37 @@ def overlapping(controls: list[dict]) -> list[str]:
     return found
 
 
-def phone_page(browser):
-    return guarded_page(browser, **PHONE)
+@pytest.fixture
+def phone_page(request, site_url):
+    """A page on a phone's touch screen, passed from test to test as `page` is (handed_on())."""
+    yield from handed_on(request, site_url, {**_PAGE_OPTIONS, **PHONE})
 
 
-def test_every_control_on_a_phone_is_full_size_with_space_between(browser, site_url):
-    with phone_page(browser) as page:
-        for name in PAGES:
-            page.goto(site_url + name)
-            page.locator(".ctg-footer-offline").scroll_into_view_if_needed()
-            controls = page.evaluate(_CONTROLS)
-            named = {c["name"] for c in controls}
-            for needed in ("Menu", "Search", "Print this page", "Use it offline: keep it on your phone, o"):
-                assert needed in named, (name, needed)
-            assert not too_small(controls), (name, too_small(controls))
-            assert not overlapping(controls), (name, overlapping(controls))
-            assert page.locator("a.md-content__button").count() and not page.locator("a.md-content__button").first.is_visible(), (
-                "the edit link is not shown on a phone")
+def test_every_control_on_a_phone_is_full_size_with_space_between(phone_page, site_url):
+    page = phone_page
+    for name in PAGES:
+        page.goto(site_url + name)
+        page.locator(".ctg-footer-offline").scroll_into_view_if_needed()
+        controls = page.evaluate(_CONTROLS)
+        named = {c["name"] for c in controls}
+        for needed in ("Menu", "Search", "Print this page", "Use it offline: keep it on your phone, o"):
+            assert needed in named, (name, needed)
+        assert not too_small(controls), (name, too_small(controls))
+        assert not overlapping(controls), (name, overlapping(controls))
+        assert page.locator("a.md-content__button").count() and not page.locator("a.md-content__button").first.is_visible(), (
+            "the edit link is not shown on a phone")
 
 
-def test_the_search_panel_buttons_are_full_size(browser, site_url):
-    with phone_page(browser) as page:
-        page.goto(site_url + "devices-and-wifi/")
-        page.get_by_role("button", name="Search", exact=True).click()
-        page.keyboard.type("wifi")
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
-        page.wait_for_timeout(300)  # the clear button grows in
-        controls = [c for c in page.evaluate(_CONTROLS) if c["name"] in ("Close search", "Clear")]
-        assert len(controls) == 2, controls
-        assert not too_small(controls) and not overlapping(controls)
+def test_the_search_panel_buttons_are_full_size(phone_page, site_url):
+    page = phone_page
+    page.goto(site_url + "devices-and-wifi/")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.keyboard.type("wifi")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(300)  # the clear button grows in
+    controls = [c for c in page.evaluate(_CONTROLS) if c["name"] in ("Close search", "Clear")]
+    assert len(controls) == 2, controls
+    assert not too_small(controls) and not overlapping(controls)
 
 
 def test_the_edit_link_is_full_size_where_it_is_shown(page, site_url):
@@ -95,55 +97,55 @@ def test_the_edit_link_is_full_size_where_it_is_shown(page, site_url):
     assert box["width"] >= TARGET and box["height"] >= TARGET
 
 
-def test_change_on_the_answers_summary_is_full_size(browser, site_url, compiled_pathways):
+def test_change_on_the_answers_summary_is_full_size(phone_page, site_url, compiled_pathways):
     pathway = compiled_pathways[0]
     route = longest_route(pathway)
-    with phone_page(browser) as page:
-        page.goto(f"{site_url}pathways/{pathway.id}/")
-        for choice in route.choices:
-            answer_by_mouse(page, choice)
-        changes = page.locator(".ctg-change a")
-        changes.first.wait_for()
-        controls = [c for c in page.evaluate(_CONTROLS) if c["name"].startswith("Change")]
-        assert len(controls) == len(route.choices)
-        assert not too_small(controls) and not overlapping(controls)
+    page = phone_page
+    page.goto(f"{site_url}pathways/{pathway.id}/")
+    for choice in route.choices:
+        answer_by_mouse(page, choice)
+    changes = page.locator(".ctg-change a")
+    changes.first.wait_for()
+    controls = [c for c in page.evaluate(_CONTROLS) if c["name"].startswith("Change")]
+    assert len(controls) == len(route.choices)
+    assert not too_small(controls) and not overlapping(controls)
 
 
-def test_the_save_control_is_one_tap_from_the_home_page(browser, site_url):
-    with phone_page(browser) as page:
-        page.goto(site_url)
-        link = page.locator(".md-content a[href^='use-offline/']")
-        assert link.count() == 1, "a link in the page itself, not only in the footer"
-        box = link.bounding_box()
-        assert box["height"] >= TARGET and box["y"] < 2 * PHONE["viewport"]["height"], box
-        link.click()
-        page.get_by_role("button", name="Keep this guide on this phone").wait_for()
+def test_the_save_control_is_one_tap_from_the_home_page(phone_page, site_url):
+    page = phone_page
+    page.goto(site_url)
+    link = page.locator(".md-content a[href^='use-offline/']")
+    assert link.count() == 1, "a link in the page itself, not only in the footer"
+    box = link.bounding_box()
+    assert box["height"] >= TARGET and box["y"] < 2 * PHONE["viewport"]["height"], box
+    link.click()
+    page.get_by_role("button", name="Keep this guide on this phone").wait_for()
 
 
-def test_the_calculator_is_linked_from_the_top_of_the_business_case(browser, site_url):
-    with phone_page(browser) as page:
-        page.goto(site_url + "start-here/business-case/")
-        link = page.locator(".md-content a[href='#work-out-the-figures']").first
-        assert link.bounding_box()["y"] < 2 * PHONE["viewport"]["height"]
-        calculator = page.locator("#work-out-the-figures ~ *").filter(has=page.locator("input")).first
-        assert calculator.bounding_box()["y"] > 5 * PHONE["viewport"]["height"], "the link is worth having"
-        link.click()
-        page.wait_for_timeout(300)
-        assert page.locator("#work-out-the-figures").bounding_box()["y"] < PHONE["viewport"]["height"]
+def test_the_calculator_is_linked_from_the_top_of_the_business_case(phone_page, site_url):
+    page = phone_page
+    page.goto(site_url + "start-here/business-case/")
+    link = page.locator(".md-content a[href='#work-out-the-figures']").first
+    assert link.bounding_box()["y"] < 2 * PHONE["viewport"]["height"]
+    calculator = page.locator("#work-out-the-figures ~ *").filter(has=page.locator("input")).first
+    assert calculator.bounding_box()["y"] > 5 * PHONE["viewport"]["height"], "the link is worth having"
+    link.click()
+    page.wait_for_timeout(300)
+    assert page.locator("#work-out-the-figures").bounding_box()["y"] < PHONE["viewport"]["height"]
 
 
-def test_the_urgent_pathway_shows_its_first_answers_first(browser, site_url):
-    with phone_page(browser) as page:
-        # The home page's "Get help now" leads to the index, whose answers come first.
-        page.goto(site_url + URGENT)
-        box = page.locator(".ctg-index-answers a").first.bounding_box()
-        assert box["y"] + TARGET <= PHONE["viewport"]["height"], "the index's first answer is on the first screen"
-        for pathway in URGENT_PATHWAYS:
-            page.goto(site_url + pathway)
-            first_answer = page.locator(".ctg-step:visible .ctg-choice, .ctg-step:visible .ctg-answer").first
-            box = first_answer.bounding_box()
-            assert box["y"] + TARGET <= PHONE["viewport"]["height"], f"{pathway}: the first answer is on the first screen"
-            every_route = page.get_by_role("link", name="See every route on one page")
-            assert page.evaluate("""([pathway, link]) => Boolean(pathway.compareDocumentPosition(link)
-                                     & Node.DOCUMENT_POSITION_FOLLOWING)""",
-                                     [page.locator("#pathway").element_handle(), every_route.element_handle()])
+def test_the_urgent_pathway_shows_its_first_answers_first(phone_page, site_url):
+    page = phone_page
+    # The home page's "Get help now" leads to the index, whose answers come first.
+    page.goto(site_url + URGENT)
+    box = page.locator(".ctg-index-answers a").first.bounding_box()
+    assert box["y"] + TARGET <= PHONE["viewport"]["height"], "the index's first answer is on the first screen"
+    for pathway in URGENT_PATHWAYS:
+        page.goto(site_url + pathway)
+        first_answer = page.locator(".ctg-step:visible .ctg-choice, .ctg-step:visible .ctg-answer").first
+        box = first_answer.bounding_box()
+        assert box["y"] + TARGET <= PHONE["viewport"]["height"], f"{pathway}: the first answer is on the first screen"
+        every_route = page.get_by_role("link", name="See every route on one page")
+        assert page.evaluate("""([pathway, link]) => Boolean(pathway.compareDocumentPosition(link)
+                                 & Node.DOCUMENT_POSITION_FOLLOWING)""",
+                                 [page.locator("#pathway").element_handle(), every_route.element_handle()])

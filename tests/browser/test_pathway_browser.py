@@ -527,48 +527,48 @@ def target_step(page) -> str:
 # So the browser walks it on the sample only, on the routes that between them follow every
 # answer's link once and reach every result.
 @pytest.mark.parametrize("pathway", SAMPLE_IDS, indirect=True)
-def test_routes_with_javascript_off_follow_every_link(browser, site_url, pathway):
-    with guarded_page(browser, java_script_enabled=False) as page:
-        page.goto(page_url(site_url, pathway))
-        steps = page.locator(".ctg-step")
-        assert steps.count() == len(pathway.questions) + len(pathway.outcomes)
-        assert page.locator(".ctg-step:visible").count() == steps.count(), "every step is on the page"
-        assert page.locator(".ctg-no-script-note").is_visible()
-        # Every step is on the page, so from one result a reader scrolls back to the question where
-        # the next route parts from this one and picks the other answer there.
-        previous = None
-        walked = routes_covering_every_answer(pathway)
-        assert {r.outcome.id for r in walked} == {o.id for o in pathway.outcomes}
-        for route in walked:
-            start = common_start(previous, route) if previous else 0
-            for choice in route.choices[start:]:
-                label = click(page, f"#{choice.question.id} a.ctg-answer", choice.answer.index)
-                assert words(label) == words(choice.answer.label)
-                assert target_step(page) == choice.answer.next
-            items = [words(t) for t in page.locator(f"#{route.outcome.id} .ctg-actions li").all_inner_texts()]
-            for action in route.actions:
-                assert any(item.endswith(words(action)) for item in items), action
-            previous = route
-        click(page, f"#{previous.outcome.id} .ctg-restart a")
-        assert target_step(page) == pathway.start
+def test_routes_with_javascript_off_follow_every_link(page_without_script, site_url, pathway):
+    page = page_without_script
+    page.goto(page_url(site_url, pathway))
+    steps = page.locator(".ctg-step")
+    assert steps.count() == len(pathway.questions) + len(pathway.outcomes)
+    assert page.locator(".ctg-step:visible").count() == steps.count(), "every step is on the page"
+    assert page.locator(".ctg-no-script-note").is_visible()
+    # Every step is on the page, so from one result a reader scrolls back to the question where
+    # the next route parts from this one and picks the other answer there.
+    previous = None
+    walked = routes_covering_every_answer(pathway)
+    assert {r.outcome.id for r in walked} == {o.id for o in pathway.outcomes}
+    for route in walked:
+        start = common_start(previous, route) if previous else 0
+        for choice in route.choices[start:]:
+            label = click(page, f"#{choice.question.id} a.ctg-answer", choice.answer.index)
+            assert words(label) == words(choice.answer.label)
+            assert target_step(page) == choice.answer.next
+        items = [words(t) for t in page.locator(f"#{route.outcome.id} .ctg-actions li").all_inner_texts()]
+        for action in route.actions:
+            assert any(item.endswith(words(action)) for item in items), action
+        previous = route
+    click(page, f"#{previous.outcome.id} .ctg-restart a")
+    assert target_step(page) == pathway.start
 
 
 @pytest.mark.parametrize("pathway", SAMPLE_IDS, indirect=True)
-def test_a_route_by_keyboard_with_javascript_off(browser, site_url, pathway):
+def test_a_route_by_keyboard_with_javascript_off(page_without_script, site_url, pathway):
     route = longest_route(pathway)
-    with guarded_page(browser, java_script_enabled=False) as page:
-        page.goto(page_url(site_url, pathway))
-        press_until(page, "Tab", "document.activeElement.matches('a.ctg-answer')")
-        for choice in route.choices:
-            # Following a link to a step moves the keyboard's starting point there.
-            for _ in range(choice.answer.index):
-                page.keyboard.press("Tab")
-            focused = page.evaluate("[document.activeElement.closest('.ctg-step').id, document.activeElement.textContent]")
-            assert focused[0] == choice.question.id and words(focused[1]) == words(choice.answer.label)
-            page.keyboard.press("Enter")
-            assert target_step(page) == choice.answer.next
+    page = page_without_script
+    page.goto(page_url(site_url, pathway))
+    press_until(page, "Tab", "document.activeElement.matches('a.ctg-answer')")
+    for choice in route.choices:
+        # Following a link to a step moves the keyboard's starting point there.
+        for _ in range(choice.answer.index):
             page.keyboard.press("Tab")
-        assert target_step(page) == route.outcome.id
+        focused = page.evaluate("[document.activeElement.closest('.ctg-step').id, document.activeElement.textContent]")
+        assert focused[0] == choice.question.id and words(focused[1]) == words(choice.answer.label)
+        page.keyboard.press("Enter")
+        assert target_step(page) == choice.answer.next
+        page.keyboard.press("Tab")
+    assert target_step(page) == route.outcome.id
 
 
 def test_an_answer_on_the_something_gone_wrong_index_goes_on_in_its_pathway(page, site_url, compiled_pathways):

@@ -13,7 +13,6 @@ import pytest
 
 from caretech.pathways import enumerate_routes
 from caretech.readers.dates import format_date
-from conftest import guarded_page
 from helpers import SITE_ADDRESS, pathway_ids
 from pathway_helpers import SAMPLE_IDS
 
@@ -44,15 +43,8 @@ CHART_VIEWS = [pytest.param(name, True, id=f"{name}-script") for name in IDS] + 
 
 
 @pytest.mark.parametrize(("pathway", "javascript"), CHART_VIEWS, indirect=["pathway"])
-def test_at_375_px_the_first_question_is_in_view_on_load(request, browser, site_url, pathway, javascript):
-    if javascript:
-        first_question_in_view(request.getfixturevalue("page"), site_url, pathway)
-    else:
-        with guarded_page(browser, java_script_enabled=False) as page:
-            first_question_in_view(page, site_url, pathway)
-
-
-def first_question_in_view(page, site_url: str, pathway) -> None:
+def test_at_375_px_the_first_question_is_in_view_on_load(request, site_url, pathway, javascript):
+    page = request.getfixturevalue("page" if javascript else "page_without_script")
     page.set_viewport_size({"width": 375, "height": 667})
     page.goto(f"{site_url}pathways/{pathway.id}/all-routes/#chart")
     first = page.locator(f"#chart-{pathway.start} .ctg-outline-asks")

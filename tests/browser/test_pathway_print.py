@@ -10,8 +10,7 @@ import pytest
 
 from caretech.readers.dates import format_date as long_date
 from pathway_helpers import (
-    IDS, SAMPLE_IDS, SITE_ADDRESS, guarded_page, guide_address, longest_route, no_spaces, page_url,
-    pdf_text, routes,
+    IDS, SAMPLE_IDS, SITE_ADDRESS, guide_address, longest_route, no_spaces, page_url, pdf_text, routes,
     state_url, words,
 )
 
@@ -87,11 +86,11 @@ def test_printing_mid_way_prints_the_question_without_the_controls(page, site_ur
 
 
 @pytest.mark.parametrize("pathway", SAMPLE_IDS, indirect=True)
-def test_with_javascript_off_the_whole_tree_prints_with_step_numbers(browser, site_url, pathway, tmp_path):
-    with guarded_page(browser, java_script_enabled=False) as page:
-        page.goto(page_url(site_url, pathway))
-        text = pdf_text(page, tmp_path)
-        assert_nothing_from_the_screen(page, text)
+def test_with_javascript_off_the_whole_tree_prints_with_step_numbers(page_without_script, site_url, pathway, tmp_path):
+    page = page_without_script
+    page.goto(page_url(site_url, pathway))
+    text = pdf_text(page, tmp_path)
+    assert_nothing_from_the_screen(page, text)
     flowing = words(text)
     steps = [*pathway.questions, *pathway.outcomes]
     for number, step in enumerate(steps, 1):

@@ -113,20 +113,16 @@ def test_the_print_button_prints_and_opens_details(page, site_url):
     assert not page.evaluate("document.querySelector('details').open"), "closed again after printing"
 
 
-def test_with_javascript_off_a_guide_prints_with_details_open(browser, site_url, tmp_path, pdftotext):
+def test_with_javascript_off_a_guide_prints_with_details_open(page_without_script, site_url, tmp_path, pdftotext):
     """No script to open <details> before printing: the print stylesheet does it."""
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(site_url + GUIDE)
-        assert page.evaluate("document.documentElement.className") == "no-js"
-        page.evaluate("""() => document.querySelector('.md-content__inner').insertAdjacentHTML('beforeend',
-          '<details><summary>Show the extra steps</summary><p>Folded text for the paper copy</p></details>')""")
-        title = page.locator("h1").inner_text()
-        furniture = page.evaluate(_SCREEN_ONLY)
-        text = printed(page, tmp_path)
-    finally:
-        context.close()
+    page = page_without_script
+    page.goto(site_url + GUIDE)
+    assert page.evaluate("document.documentElement.className") == "no-js"
+    page.evaluate("""() => document.querySelector('.md-content__inner').insertAdjacentHTML('beforeend',
+      '<details><summary>Show the extra steps</summary><p>Folded text for the paper copy</p></details>')""")
+    title = page.locator("h1").inner_text()
+    furniture = page.evaluate(_SCREEN_ONLY)
+    text = printed(page, tmp_path)
     assert "Folded text for the paper copy" in words(text)
     assert words(title) in words(text)
     assert_no_screen_furniture(text, furniture)

@@ -1,5 +1,5 @@
-"""The `page` fixture hands one browser page from test to test (conftest.py): each must get it as
-a new page is, whatever the test before did with it."""
+"""The `page` fixtures hand one browser page from test to test (handed_on() in conftest.py): each
+must get it as a new page is, whatever the test before did with it."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def test_a_page_used_every_way_a_test_can_is_handed_on_as_new(browser, site_url)
         context.route("**/*.js", lambda route: route.abort())
         context.set_offline(True)
 
-        _as_new(page, site_url)
+        _as_new(page, site_url, _PAGE_OPTIONS["viewport"])
         assert page.url == "about:blank"
         page.goto(site_url + GUIDE)
         assert page.evaluate(_AS_SEEN) == new
