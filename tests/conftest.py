@@ -195,7 +195,7 @@ def guard(page, allowed_hosts=LOCAL_HOSTS):
     assert not errors, f"console errors: {errors}"
 
 
-_PAGE_OPTIONS = {"viewport": {"width": 1280, "height": 900}, "service_workers": "block"}
+PAGE_OPTIONS = {"viewport": {"width": 1280, "height": 900}, "service_workers": "block"}
 
 
 @contextlib.contextmanager
@@ -205,7 +205,7 @@ def guarded_page(browser, allowed_hosts=LOCAL_HOSTS, **context_options):
     Service workers are blocked unless a test asks for them (service_workers="allow"): only the
     "Keep this guide on this phone" tests are about the worker, and installing it in every test
     costs time without testing anything more."""
-    context = browser.new_context(**{**_PAGE_OPTIONS, **context_options})
+    context = browser.new_context(**{**PAGE_OPTIONS, **context_options})
     try:
         with guard(context.new_page(), allowed_hosts) as page:
             yield page
@@ -213,8 +213,8 @@ def guarded_page(browser, allowed_hosts=LOCAL_HOSTS, **context_options):
         context.close()
 
 
-# Events a test may listen to on the shared page; one left listening after a test passes means
-# the page is not handed on (see page()).
+# Events a test may listen to on a shared page; one left listening after a test passes means
+# the page is not handed on (see handed_on()).
 _TEST_EVENTS = ("request", "response", "console", "pageerror", "download", "dialog", "popup")
 
 
@@ -280,13 +280,13 @@ def handed_on(request, site_url: str, options: dict):
 @pytest.fixture
 def page(request, site_url):
     """A guarded page, shared with the other tests in this process (see handed_on())."""
-    yield from handed_on(request, site_url, _PAGE_OPTIONS)
+    yield from handed_on(request, site_url, PAGE_OPTIONS)
 
 
 @pytest.fixture
 def page_without_script(request, site_url):
     """`page` with JavaScript off, as for a reader who has turned it off."""
-    yield from handed_on(request, site_url, {**_PAGE_OPTIONS, "java_script_enabled": False})
+    yield from handed_on(request, site_url, {**PAGE_OPTIONS, "java_script_enabled": False})
 
 
 # Material fades and slides things (the search panel, the header's title, the menu). axe-core
@@ -319,6 +319,18 @@ def axe_violations(page, context=None, rules: list[str] | None = None, preload: 
                "rules": {rule: {"enabled": False} for rule in skip}}
     return page.evaluate("([context, options]) => axe.run(context || document, options).then((r) => r.violations)",
                          [context, options])
+
+
+def colour_violations_in_both_schemes(page, context=None) -> dict[str, list[dict]]:
+    """The colour rules' violations in the light scheme, then with the page switched to the dark
+    scheme in place (as the palette toggle does), by scheme; the page is left in the light one."""
+    found = {}
+    for scheme, switch in (("light", LIGHT), ("dark", DARK)):
+        page.evaluate(switch)
+        if violations := axe_violations(page, context=context, rules=COLOUR_RULES):
+            found[scheme] = violations
+    page.evaluate(LIGHT)
+    return found
 
 
 def describe_violations(violations: list[dict]) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COLOUR_RULES, DARK, axe_violations, guarded_page
+from conftest import COLOUR_RULES, axe_violations, colour_violations_in_both_schemes, guarded_page
 from helpers import SITE_NAME
 from material_search import MaterialSearch
 from site_addresses import SHOWN_PAGES, address, built_pages
@@ -151,11 +151,8 @@ def test_every_page_has_no_wcag_violations_in_either_scheme_and_asks_no_other_ho
                 found[where] = violations
             if colours:
                 context = one_of_each_style_context(page) if colours == "sample" else None
-                for scheme in SCHEMES:
-                    if scheme == "dark":
-                        page.evaluate(DARK)
-                    if violations := axe_violations(page, context=context, rules=COLOUR_RULES):
-                        found[f"{where} ({scheme})"] = violations
+                for scheme, violations in colour_violations_in_both_schemes(page, context).items():
+                    found[f"{where} ({scheme})"] = violations
             if new := page.blocked_requests[before[0]:] + page.console_errors[before[1]:]:
                 requests[where] = new
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import _PAGE_OPTIONS, handed_on
+from conftest import PAGE_OPTIONS, handed_on
 from pathway_helpers import answer_by_mouse, longest_route
 
 pytestmark = pytest.mark.browser
@@ -59,7 +59,7 @@ def overlapping(controls: list[dict]) -> list[str]:
 @pytest.fixture
 def phone_page(request, site_url):
     """A page on a phone's touch screen, passed from test to test as `page` is (handed_on())."""
-    yield from handed_on(request, site_url, {**_PAGE_OPTIONS, **PHONE})
+    yield from handed_on(request, site_url, {**PAGE_OPTIONS, **PHONE})
 
 
 def test_every_control_on_a_phone_is_full_size_with_space_between(phone_page, site_url):

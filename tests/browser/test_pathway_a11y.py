@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import COLOUR_RULES, DARK, LIGHT, axe_violations, describe_violations
+from conftest import COLOUR_RULES, axe_violations, colour_violations_in_both_schemes, describe_violations
 from pathway_helpers import (
     IDS, SAMPLE_IDS, answer_by_mouse, click, longest_route, page_url, snapshot, state_url,
 )
@@ -35,12 +35,8 @@ def assert_none_in_either_scheme(page, where: str) -> None:
     context (style_contexts.py, as the walk over every page checks them), in the light scheme and
     with the page switched to the dark scheme in place (as the palette toggle does), then back."""
     assert_none_but_colour(page, where)
-    context = one_of_each_style_context(page)
-    for scheme, switch in (("light", LIGHT), ("dark", DARK)):
-        page.evaluate(switch)
-        violations = axe_violations(page, context=context, rules=COLOUR_RULES)
-        assert not violations, f"{where} ({scheme}):\n{describe_violations(violations)}"
-    page.evaluate(LIGHT)
+    found = colour_violations_in_both_schemes(page, one_of_each_style_context(page))
+    assert not found, "\n".join(f"{where} ({scheme}):\n{describe_violations(v)}" for scheme, v in found.items())
 
 
 @pytest.mark.parametrize("pathway", SAMPLE_IDS, indirect=True)

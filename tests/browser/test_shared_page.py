@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import _PAGE_OPTIONS, _as_new
+from conftest import PAGE_OPTIONS, _as_new
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ _AS_SEEN = """() => ({
 
 
 def test_a_page_used_every_way_a_test_can_is_handed_on_as_new(browser, site_url):
-    context = browser.new_context(**_PAGE_OPTIONS)
+    context = browser.new_context(**PAGE_OPTIONS)
     try:
         page = context.new_page()
         page.goto(site_url + GUIDE)
@@ -36,7 +36,7 @@ def test_a_page_used_every_way_a_test_can_is_handed_on_as_new(browser, site_url)
         context.route("**/*.js", lambda route: route.abort())
         context.set_offline(True)
 
-        _as_new(page, site_url, _PAGE_OPTIONS["viewport"])
+        _as_new(page, site_url, PAGE_OPTIONS["viewport"])
         assert page.url == "about:blank"
         page.goto(site_url + GUIDE)
         assert page.evaluate(_AS_SEEN) == new
